@@ -1,0 +1,41 @@
+"""Parsing cost per article on one core: ``python benchmarks/bench_parse.py [CORPUS] [--repeat N]``.
+
+Reads the corpus once, then times ``parse_article`` over every text (after one warm-up pass that
+compiles the reference patterns), and prints milliseconds per article and per 1,000 words."""
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from pathlib import Path
+
+from helpers import parse_article
+from helpers.corpus import iter_corpus
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", nargs="?", default=str(Path(__file__).resolve().parents[1] / "seeds"))
+    ap.add_argument("--repeat", type=int, default=20)
+    args = ap.parse_args()
+    arts = [a for a in iter_corpus(args.corpus) if a.status == "ok"]
+    words = sum(len(a.text.split()) for a in arts)
+    t0 = time.perf_counter()
+    for a in arts:
+        parse_article(a.text, a.article_id)
+    first = time.perf_counter() - t0
+    runs = []
+    for _ in range(args.repeat):
+        t0 = time.perf_counter()
+        for a in arts:
+            parse_article(a.text, a.article_id)
+        runs.append(time.perf_counter() - t0)
+    per_article = statistics.median(runs) / len(arts) * 1000
+    print(f"{len(arts)} articles, {words} words, {args.repeat} runs")
+    print(f"first pass (loads reference data): {first * 1000:.0f} ms")
+    print(f"median: {per_article:.2f} ms per article, {per_article * 1000 * len(arts) / words:.2f} ms per 1,000 words")
+    print(f"best:   {min(runs) / len(arts) * 1000:.2f} ms per article")
+
+
+if __name__ == "__main__":
+    main()

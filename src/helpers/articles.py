@@ -1,0 +1,142 @@
+"""What an article says about itself: outlet credited, headline, date, event type, countries."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+from .countries import CountryMention
+from .people import Person
+from .reference import phrases, rows
+from .structure import MONTHS, Layout
+
+ORDINAL_MONTH = {m.lower(): i + 1 for i, m in enumerate(MONTHS)}
+ORDINAL_MONTH.update({m[:3].lower(): i + 1 for i, m in enumerate(MONTHS)})
+
+
+def _report_verbs() -> str:
+    return "|".join(re.escape(p) for p in phrases("signals", "report") if p != "according to")
+
+
+def find_outlet(text: str, layout: Layout, people: list[Person]) -> tuple[str, int, int] | None:
+    """The outlet the text credits ("..., primeminister.kz reports" -> primeminister.kz), else the
+    agency of a dateline ("ASTANA. KAZINFORM –", "/TASS/", "Baku / 31.10.17 / Turan:")."""
+    surnames = {p.name.split()[-1] for p in people}
+    rx = re.compile(rf"(?:^|[,.;:»”\"]\s+|\n|\bAs\s+|\bas\s+)(?P<x>(?:[^,.;:\n«»“”\"]|\.(?!\s)){{2,80}}?)\s+(?:{_report_verbs()})\b")
+    for m in rx.finditer(text):
+        if layout.is_noise(m.start("x")):
+            continue
+        x = m.group("x").strip()
+        x = re.sub(r"^(?:[Aa]s|the|The|a|an)\s+", "", x)
+        x = re.sub(r"^(?:the|a)\s+", "", x)
+        x = re.sub(r"\s+(?:correspondent|news agency|News Agency|reporter|agency|Agency)$", "", x)
+        x = re.sub(r"[’']s$", "", x).strip()
+        if not x or len(x.split()) > 8 or x.split()[-1] in surnames or x.lower() in ("he", "she", "it", "they"):
+            continue
+        if not (x[:1].isupper() or re.match(r"[a-z0-9-]+\.[a-z]{2,}", x) or re.match(r"(?:ministry|press)", x)):
+            continue
+        if re.search(r"\b(?:said|noted|and|that)\b", x):
+            continue
+        s = text.find(x, m.start("x"))
+        return x, s, s + len(x)
+    head = text[layout.body_start:layout.body_start + 300]
+    off = layout.body_start
+    for rx2 in (r"^\s*\(?[A-Z][A-Z\s,-]*[A-Z]\.\s+(?P<x>[A-Z][A-Za-z]+)\b\s*[-–—]",
+                r"/(?P<x>[A-Z][A-Za-z]+)/", r"^[^\n]{0,40}?/\s*[\d.]+\s*/\s*(?P<x>[A-Z][\w]+)\s*:",
+                r"^\s*\(MENAFN-\s*(?P<x>[A-Z][\w ]+?)(?:\s+News Agency)?\)"):
+        m = re.search(rx2, head, re.M)
+        if m:
+            return m.group("x"), off + m.start("x"), off + m.end("x")
+    return None
+
+
+def find_title(text: str, layout: Layout) -> str:
+    """The headline, where the file has one."""
+    if layout.headline:
+        return text[layout.headline[0]:layout.headline[1]].strip()
+    return ""
+
+
+def find_published(text: str, layout: Layout) -> str:
+    """An ISO date from a dateline or date line with a year near the top, else empty."""
+    head = text[:400]
+    m = re.search(r"\b(\d{1,2})\s+([A-Z][a-z]+)\.?,?\s+(\d{4})\b", head)
+    if m and m.group(2).lower() in ORDINAL_MONTH:
+        return _iso(int(m.group(3)), ORDINAL_MONTH[m.group(2).lower()], int(m.group(1)))
+    m = re.search(r"\b([A-Z][a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})\b", head)
+    if m and m.group(1).lower() in ORDINAL_MONTH:
+        return _iso(int(m.group(3)), ORDINAL_MONTH[m.group(1).lower()], int(m.group(2)))
+    m = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", head)
+    if m:
+        return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = re.search(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b", head)
+    if m:
+        y = int(m.group(3))
+        return _iso(y + 2000 if y < 100 else y, int(m.group(2)), int(m.group(1)))
+    return ""
+
+
+def _iso(y: int, mo: int, d: int) -> str:
+    try:
+        return date(y, mo, d).isoformat()
+    except ValueError:
+        return ""
+
+
+@lru_cache(maxsize=1)
+def _events() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(r["phrase"], re.I), r["event_type"]) for r in rows("events"))
+
+
+FUTURE = re.compile(r"\b(?:arrange|plan|planned|invite|invited|invitation|upcoming|forthcoming|future|next|will|"
+                    r"to\s+pay|to\s+make|return)\b[^.]{0,40}$", re.I)
+
+
+def find_event_type(text: str, layout: Layout) -> str:
+    """The event reported: a phone call, a (state, official, working) visit, a commission's
+    session, a forum, talks, or other; the body's words weighed in that order."""
+    body = "\n".join(text[s:e] for s, e in layout.paragraphs if not layout.is_noise(s))
+    headline = text[layout.headline[0]:layout.headline[1]] if layout.headline else ""
+    full = headline + "\n" + body
+    hits: dict[str, bool] = {}
+    for rx, kind in _events():
+        for m in rx.finditer(full):
+            if kind == "forum" and re.search(r"\b(?:press|video|news)\s*$", full[max(0, m.start() - 8):m.start()]):
+                continue
+            hits[kind] = True
+            break
+    for kind in ("phone_call", "state_visit", "official_visit", "working_visit"):
+        if hits.get(kind):
+            return kind
+    if hits.get("commission"):
+        return "commission"
+    if hits.get("forum") and re.search(r"\b(?:sidelines of|at the|took part in|participat\w+ in|within the)\b[^.]{0,60}"
+                                       r"\b(?:forum|summit|conference)\b", body, re.I):
+        return "forum"
+    for m in re.finditer(r"\bvisit\b", body):
+        if not FUTURE.search(body[max(0, m.start() - 60):m.start()]):
+            return "official_visit"
+    if hits.get("talks"):
+        return "talks"
+    if hits.get("forum"):
+        return "forum"
+    return "other"
+
+
+def find_countries_taking_part(layout: Layout, countries: list[CountryMention], people: list[Person]) -> list[str]:
+    """The countries whose officials take part: those of the people named with an office, and
+    those named at least twice in the body."""
+    counts: dict[str, int] = {}
+    for c in countries:
+        if layout.is_noise(c.start) and not (layout.headline and layout.headline[0] <= c.start < layout.headline[1]):
+            continue
+        counts[c.alpha3] = counts.get(c.alpha3, 0) + 1
+    for p in people:
+        if p.country and p.title:
+            counts[p.country] = counts.get(p.country, 0) + 2
+    if not counts:
+        return []
+    top = max(counts.values())
+    # a short text may name each country once
+    keep = {a for a, n in counts.items() if n >= 3 or n >= 0.3 * top and (n >= 2 or top == 1)}
+    return sorted(keep)

@@ -1,0 +1,348 @@
+"""Documents signed, planned or referred to: heads from ``data/reference/doc_types.csv`` found in
+dashed, numbered or semicolon lists and in prose, with the whole phrase that identifies each."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .names import is_name_token
+from .periods import NUMBER_WORDS
+from .reference import phrases, rows
+from .structure import Layout
+
+OPEN_QUOTES = "\"“«„'"
+CLOSE_QUOTES = "\"”»“'"
+STOP_LEFT = set("""a an the this that these those its their his her our your my and or of on in to for with by at as
+also were was is are be been being have has had will would shall should can could may might following other
+signed sign inked ink adopted adopt approved approve concluded conclude exchanged initialed put into
+entered several number package series including include includes included among them such two three four five
+six seven eight nine ten eleven twelve dozens dozen both new relevant bilateral intergovernmental interdepartmental
+interstate various key important all some any each more most first second""".split())
+COUNT_BEFORE = re.compile(rf"\b(?:\d+|{'|'.join(NUMBER_WORDS)}|several|many|multiple|dozens|a number of|a package of|"
+                          r"a series of|a set of|a range of|a large package of|a total of|more than \d+|over \d+)"
+                          r"(?:\s+[\w-]+){0,3}[\s\"“«]*$", re.I)
+CLAUSE_START = set("""which who whom whose where when while whereby according including etc worth signed aimed
+intended focusing named designed that as to also but thus thereby with""".split())
+VERB_CUT = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be|had|has|have)"
+                      r"\b|\s+(?:in\s+the\s+presence|on\s+the\s+sidelines|during|following\s+the|after\s+the|"
+                      r"at\s+the\s+end|today|yesterday|this\s+year|last\s+week|worth)\b"
+                      r"|,?\s+(?:signed|concluded|adopted|inked|ratified)\s+(?:in|on|at|earlier|last|back|between|"
+                      r"previously|during)\b")
+SUBJECT_WORDS = re.compile(r"^\s*(?:of|on|between|for|in|to|with|establishing|regarding|concerning|aimed|about|"
+                           r"by|under|within|\(|[\"“«])", re.I)
+PLURAL_END = re.compile(r"(?:s|a)$")
+
+
+@dataclass
+class Document:
+    """A document of an article: its head noun, type, status, title span and its parts."""
+
+    doc_type: str
+    status: str
+    start: int
+    end: int
+    head_start: int
+    head_end: int
+    title: str
+    plural: bool = False
+    nested_in: int | None = None
+    list_item: bool = False
+    parties: list = field(default_factory=list)
+    period: object = None
+    shares_complement: bool = False
+
+
+@lru_cache(maxsize=1)
+def _heads() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]]]:
+    table = {}
+    for r in rows("doc_types"):
+        table[r["phrase"].lower()] = (r["doc_type"], r["cased"] == "yes")
+    alt = "|".join(re.escape(p) for p in sorted(table, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I), table
+
+
+def _status_cues() -> dict[str, re.Pattern[str]]:
+    out = {}
+    for signal in ("planned", "existing", "signed"):
+        out[signal] = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in phrases("signals", signal)) + r")(?![\w-])", re.I)
+    return out
+
+
+_CUES: dict[str, re.Pattern[str]] = {}
+
+
+def cues() -> dict[str, re.Pattern[str]]:
+    if not _CUES:
+        _CUES.update(_status_cues())
+    return _CUES
+
+
+def _left_start(text: str, head_start: int, floor: int) -> int:
+    """Where the title starts: modifiers before the head ("2026-2027 Cooperation Plan",
+    "additional cooperation agreement"), up to four words, not determiners or verbs."""
+    pos = head_start
+    n = 0
+    while n < 4:
+        m = re.search(r"([\w’'-]+)\s+$", text[floor:pos])
+        if not m:
+            break
+        word = m.group(1)
+        if not re.search(r"\w", word) or word.lower() in STOP_LEFT:
+            break
+        if re.search(r"[’']s$", word) and (word[:1].isupper() or word.lower().rstrip("’'s") in STOP_LEFT):
+            break  # "Kazakhstan's": a possessive party, not part of the name ("meeting's protocol" is)
+        if word.isdigit() and len(word) != 4:
+            break
+        pos = floor + m.start(1)
+        n += 1
+    return pos
+
+
+def _complement_end(text: str, start: int, hard_end: int, in_list: bool, plural: bool = False) -> int:
+    """Where a document's identifying phrase ends, from the end of its head."""
+    seg = text[start:hard_end]
+    cut = len(seg)
+    m = re.match(r"\s*[\"“«]", seg)
+    if m:  # a quoted name right after the head: 'program "New Synergy"'
+        close = re.search(r"[\"”»]", seg[m.end():])
+        if close:
+            return start + m.end() + close.end()
+    for rx in (r";", r"\s[-–—]\s", r":"):
+        mm = re.search(rx, seg)
+        if mm:
+            cut = min(cut, mm.start())
+    if not in_list:
+        mm = VERB_CUT.search(seg)
+        if mm:
+            cut = min(cut, mm.start())
+        for mm in re.finditer(r",\s*(\S+)", seg):
+            if mm.start() >= cut:
+                break
+            nxt = mm.group(1).strip("\"“”«»()")
+            low = nxt.lower()
+            if (low in CLAUSE_START or low.endswith(("ing", "ed")) and len(low) > 4
+                    or nxt[:1].isupper() and not _country_word(nxt)):
+                cut = min(cut, mm.start())
+                break
+        mm = re.search(r",?\s+as\s+well\s+as\b|,?\s+together\s+with\b", seg)
+        if mm and not plural:
+            cut = min(cut, mm.start())
+    return start + cut
+
+
+def _country_word(word: str) -> bool:
+    from .countries import lookup
+    return lookup(word.rstrip(",.")) is not None
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """A span without surrounding blanks, punctuation and stray quote marks."""
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ".,;:" + CLOSE_QUOTES and not _closes_inner_quote(text, s, e)):
+        e -= 1
+    while s < e and (text[s].isspace() or text[s] in OPEN_QUOTES or text[s] in "-–—•*·"):
+        s += 1
+    if text[s:e].lower().endswith(" etc"):
+        e -= 4
+        return _trim(text, s, e)
+    return s, e
+
+
+def _closes_inner_quote(text: str, s: int, e: int) -> bool:
+    """True when the last char closes a quote opened inside the span ('program "New Synergy"')."""
+    ch = text[e - 1]
+    if ch not in "\"”»":
+        return False
+    inner = text[s:e - 1]
+    return inner.count("\"") % 2 == 1 or "“" in inner or "«" in inner
+
+
+def find_documents(text: str, layout: Layout) -> list[Document]:
+    """Every document the body identifies by name, subject or parties, in order of appearance."""
+    pat, table = _heads()
+    raw: list[Document] = []
+    for m in pat.finditer(text):
+        hs, he = m.start(), m.end()
+        if layout.is_noise(hs):
+            continue
+        word = m.group()
+        doc_type, cased = table[word.lower()]
+        if cased and not word[:1].isupper():
+            continue
+        plural = bool(PLURAL_END.search(word.split()[-1])) and word.lower() not in ("minutes", "memoranda") or \
+            word.lower() in ("memoranda", "memoranda of understanding", "minutes") and word.lower() != "minutes"
+        item = layout.in_list_item(hs)
+        line_end = layout.paragraph_at(hs)[1]
+        sent = layout.sentence_at(hs)
+        floor = item[0] if item else sent[0]
+        after = text[he:line_end]
+        before = text[max(floor, hs - 60):hs]
+        # "plans to increase", "agreements reached earlier", "upon agreement": not documents
+        if word.lower() in ("plan", "plans", "program", "programs", "programme") and re.match(r"\s+to\s+\w", after):
+            continue
+        if re.match(r"\s+(?:(?:that|which)\b[^.;]{0,60}?)?\breached\b", after):
+            continue
+        if re.search(r"\b(?:upon|by|in|on|under|with)\s+$", before) and not word[:1].isupper():
+            continue
+        if plural and COUNT_BEFORE.search(before) and word.lower() != "documents":
+            continue
+        if word.lower() == "documents":
+            # "documents aimed at X, on Y, on Z": subjects listed one by one
+            if not re.match(r"\s+(?:aimed\s+at|on)\b[^.;]*,\s+on\b", after):
+                continue
+        has_subject = bool(SUBJECT_WORDS.match(after))
+        start = _left_start(text, hs, floor)
+        quoted = start > 0 and text[start - 1] in OPEN_QUOTES
+        if plural and not has_subject and start == hs:
+            continue
+        indefinite = bool(re.search(r"\b(?:a|an)\s+$", before, re.I))
+        coordinated = bool(re.match(r"\s+(?:and|or)\s+(?:a|an|the)\s+", after))
+        if not (has_subject or start < hs or word[:1].isupper() or item or indefinite or coordinated):
+            continue  # "the agreement": an anaphor, not a new document
+        hard_end = min(item[1] if item else line_end, max(sent[1], hs + 1))
+        if quoted:
+            close = re.search(r"[\"”»]", text[he:hard_end])
+            end = he + close.start() if close else hard_end
+        else:
+            end = _complement_end(text, he, hard_end, bool(item), plural)
+        s, e = _trim(text, start, end)
+        if e <= s:
+            continue
+        raw.append(Document(doc_type, "", s, e, hs, he, text[s:e], plural=plural, list_item=bool(item)))
+    docs = _coordinate(text, raw)
+    docs = _split_plural_lists(text, docs)
+    for d in docs:
+        d.status = _status(text, layout, d, docs)
+    return _dedupe(docs)
+
+
+def _coordinate(text: str, docs: list[Document]) -> list[Document]:
+    """Cut a title where the next document starts; mark nested ones; let "an agreement and a
+    memorandum on X" share X."""
+    for i, d in enumerate(docs):
+        for other in docs[i + 1:]:
+            if other.start >= d.end:
+                break
+            gap = text[d.head_end:other.start]
+            between = text[max(d.start, other.start - 40):other.start]
+            if re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*(?:a|an|the)?\s*", gap):
+                d.shares_complement = True  # "an agreement and a memorandum on ..."
+                d.end = max(d.end, other.end)
+                d.title = text[d.start:d.end]
+                other.nested_in = None
+                break
+            if re.search(r"(?:,\s*|\band\s+|\bas\s+well\s+as\s+|\btogether\s+with\s+|\bwith\s+)(?:a|an|the)?\s*$", between) \
+                    and not re.search(r"\b(?:of|for|on|to)\s+(?:the\s+|a\s+)?$", between):
+                cut = re.search(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|,?\s+as\s+well\s+as\s+|,?\s+together\s+with\s+)(?:a|an|the)?\s*$",
+                                text[d.start:other.start])
+                if cut:
+                    s, e = _trim(text, d.start, d.start + cut.start())
+                    d.end, d.title = e, text[d.start:e]
+                break
+            other.nested_in = i
+    return docs
+
+
+def _split_plural_lists(text: str, docs: list[Document]) -> list[Document]:
+    """"agreements on A, B, and C" -> one document per subject ("documents ... on X, on Y")."""
+    out: list[Document] = []
+    for d in docs:
+        if not d.plural or d.list_item or d.nested_in is not None:
+            out.append(d)
+            continue
+        body = text[d.head_end:d.end]
+        if text[d.head_start:d.head_end].lower() == "documents":
+            parts = re.split(r",\s+(?=on\b)", body)
+        else:
+            parts = re.split(r",\s+(?:and\s+)?|\s+as\s+well\s+as\s+", body)
+        if len(parts) < 2 or not re.match(r"\s*(?:on|aimed|establishing|for|regarding|between)\b", body):
+            out.append(d)
+            continue
+        pos = d.head_end
+        for k, part in enumerate(parts):
+            ps = text.index(part, pos)
+            pe = ps + len(part)
+            pos = pe
+            s = d.start if k == 0 else ps
+            s, e = _trim(text, s, pe)
+            if k and text[s:e].lower().startswith("the "):
+                s += 4
+            if e <= s:
+                continue
+            out.append(Document(d.doc_type, "", s, e, d.head_start if k == 0 else s, d.head_end if k == 0 else s,
+                                text[s:e], plural=True, list_item=False))
+    return out
+
+
+def _status(text: str, layout: Layout, d: Document, docs: list[Document]) -> str:
+    """signed / planned / existing from the verbs and tense around the document."""
+    before = text[max(0, d.start - 40):d.start]
+    if d.nested_in is not None:
+        return "planned" if re.search(r"\bsigning\s+of\s+(?:the\s+)?$", before) else "existing"
+    if re.search(r"\b(?:anniversary\s+of\s+the\s+signing\s+of|implementation\s+of|in\s+accordance\s+with|"
+                 r"provisions\s+of|framework\s+of)\s+(?:the\s+)?$", before):
+        return "existing"
+    if d.list_item:
+        item = layout.in_list_item(d.start)
+        lead = _list_lead(text, layout, item[0]) if item else ""
+        context = lead
+    else:
+        s, e = layout.sentence_at(d.start)
+        context = text[s:e]
+        for other in docs:  # cues inside any document's own title don't count
+            if s <= other.start and other.end <= e:
+                context = context.replace(text[other.start:other.end], " ")
+        if re.match(r"\s*(?:At|In|During)\s+that\s+(?:meeting|time|session)|\s*Then\b", context):
+            return "existing"
+    c = cues()
+    if c["planned"].search(context):
+        return "planned"
+    if c["existing"].search(context):
+        return "existing"
+    return "signed"
+
+
+def _list_lead(text: str, layout: Layout, item_start: int) -> str:
+    """The line that opens a list ("the following documents were signed:")."""
+    lead = ""
+    for s, e in layout.paragraphs:
+        if s >= item_start:
+            break
+        if layout.in_list_item(s) is None:
+            lead = text[s:e]
+    return lead
+
+
+def _words(s: str) -> set[str]:
+    s = re.sub(r"[^\w\s-]", " ", s.lower())
+    return {w.rstrip("s") for w in s.split()} - {"the", "of", "and", "on", "in", "between", "a", "for", "an"}
+
+
+def _similar(a: str, b: str) -> float:
+    x, y = _words(a), _words(b)
+    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+
+
+def _dedupe(docs: list[Document]) -> list[Document]:
+    """One row per document: a repeat (or a planned mention of one signed later) joins the first."""
+    out: list[Document] = []
+    for d in docs:
+        for o in out:
+            if o.doc_type != d.doc_type or o.nested_in is not None or d.nested_in is not None:
+                continue
+            a, b = _norm(o.title), _norm(d.title)
+            same = a == b or (len(a) > 20 and len(b) > 20 and (a in b or b in a))
+            if same or (o.status != d.status and "planned" in (o.status, d.status) and _similar(o.title, d.title) >= 0.45):
+                if d.status == "signed" or len(d.title) > len(o.title) and o.status == d.status:
+                    o.start, o.end, o.title, o.head_start, o.head_end = d.start, d.end, d.title, d.head_start, d.head_end
+                    o.list_item = d.list_item
+                if "signed" in (o.status, d.status):
+                    o.status = "signed"
+                break
+        else:
+            out.append(d)
+    return out
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", s.lower())).strip()

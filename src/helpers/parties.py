@@ -1,0 +1,300 @@
+"""The parties of a document: split from "between A and B", from coordinated forms ("the
+Ministries of Justice of Kyrgyzstan and Russia"), and from the clause that signs it ("Gazprom
+and CNPC have concluded ..."); each with its country and level."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .countries import CountryMention, aliases, country_in, find_countries
+from .documents import Document
+from .names import is_name_token
+from .reference import rows
+from .structure import Layout
+
+UNNAMED = re.compile(r"\b(?:two|both|our|the\s+two|relevant|respective|concerned|partner)\s+(?:countries|states|sides|"
+                     r"nations|governments|departments|ministries|agencies|bodies|organi[sz]ations)\b|\brelevant\b|"
+                     r"\brespective\b|^(?:the\s+)?(?:sides|parties|delegations|leaders|presidents|heads)\b|\bof\s+(?:the\s+)?country\b",
+                     re.I)
+BETWEEN_END = re.compile(r"\s+(?:on|for|to|regarding|concerning|aimed|about|within|during|at|under|by|as\s+well\s+as)\b"
+                         r"|\s+in\s+(?![A-Z])|,\s+(?![A-Z][\w-]*\s+(?:[A-Z]|and\b))|\s+[-–—]\s+|[;:.()]")
+SIGN_VERB = re.compile(r"\b(?:have\s+|has\s+|had\s+)?(?:also\s+|both\s+|jointly\s+)?(?:signed|inked|concluded|adopted|"
+                       r"approved|entered\s+into|exchanged|initialed|put\s+their\s+signatures\s+to)\b", re.I)
+PASSIVE_BY = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:signed|concluded|adopted|"
+                        r"inked|approved)\s+by\s+(?P<by>[^.;]+)", re.I)
+SIGNED_BETWEEN = re.compile(r"\b(?:signed|concluded|inked)\s+between\s+", re.I)
+PLURAL_HEADS = {"ministries": "Ministry", "governments": "Government", "administrations": "administration",
+                "companies": "company", "agencies": "agency", "universities": "university", "akimats": "Akimat",
+                "committees": "Committee", "banks": "bank", "corporations": "corporation", "cabinets": "Cabinet",
+                "departments": "department", "offices": "office", "authorities": "authority", "chambers": "Chamber",
+                "municipalities": "municipality", "cities": "city", "regions": "region", "provinces": "province"}
+
+
+@dataclass(frozen=True)
+class Party:
+    """One side of a document, as written at ``text[start:end]``."""
+
+    name: str
+    country: str | None
+    level: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _levels() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(r["pattern"], re.I), r["level"]) for r in rows("levels"))
+
+
+def level_of(name: str) -> str:
+    """The level of a body from its name (countries' names removed first)."""
+    bare_name = name.strip()
+    mentions = find_countries(bare_name)
+    kinds = {m.kind for m in mentions}
+    stripped = bare_name
+    for m in sorted(mentions, key=lambda m: m.start, reverse=True):
+        if m.kind not in ("city", "region"):
+            stripped = stripped[:m.start] + stripped[m.end:]
+    core = re.sub(r"^(?:the\s+)?|[’']s\b", "", stripped).strip(" ,")
+    core_words = re.sub(r"\b(?:of|the|and|in|for)\b", "", core).strip()
+    if not core_words:
+        if kinds & {"city"} and not kinds & {"name", "official"}:
+            return "city"
+        if kinds & {"region"} and not kinds & {"name", "official"}:
+            return "regional"
+        return "state"
+    # "Akimat of Astana", "Tashkent city khokimiyat": a local government named by its place
+    if re.search(r"\b(akimat|khokimiyat|hokimiyat|executive committee|administration|municipality|mayor|hall)\b",
+                 core, re.I) and not re.search(r"\b(region|regional|oblast|province)\b", core, re.I):
+        if "city" in kinds:
+            return "city"
+        if "region" in kinds:
+            return "regional"
+    for rx, level in _levels():
+        if rx.search(core):
+            return level
+    hit = aliases().get(core)
+    if hit and hit[1] == "city":
+        return "city"
+    if hit and hit[1] == "region":
+        return "regional"
+    return "company"
+
+
+def _singular(word: str) -> str:
+    low = word.lower()
+    if low in PLURAL_HEADS:
+        out = PLURAL_HEADS[low]
+        return out[:1].upper() + out[1:] if word[:1].isupper() else out
+    return word
+
+
+def _split_list(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Spans of the members of "A and B" / "A, B and C", where A and B may hold "and" themselves
+    ("the Ministry of Culture and Sports of Kazakhstan and the Ministry of ...")."""
+    seg = text[s:e]
+    best, best_score = None, -1
+    for m in re.finditer(r",?\s+and\s+", seg):
+        left, right = seg[:m.start()], seg[m.end():]
+        score = 0
+        if re.match(r"(?:the\s+|[A-Z][\w’'-]*[’']s\s+|[A-Z]{2,}\b|(?:JSC|LLC|CJSC|OJSC|PJSC)\b)", right):
+            score += 2
+        if find_countries(left) and find_countries(left)[-1].end >= len(left.rstrip()) - 1:
+            score += 2
+        if re.search(r"\b(?:University|Bank|Company|Corporation|Railways|Agency|Committee|Executive Committee|"
+                     r"Office|Authority|Center|Centre|JSC|LLC|Exchange|Academy|Institute)$", left):
+            score += 1
+        if right[:1].isupper():
+            score += 1
+        if score > best_score:
+            best, best_score = m, score
+    if best is None or best_score < 1:
+        return [(s, e)]
+    left_span = (s, s + best.start())
+    right_span = (s + best.end(), e)
+    lefts = _split_commas(text, *left_span)
+    return lefts + [right_span]
+
+
+def _split_commas(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """"CJSC Azerbaijan Railways, JSC National Company Kazakhstan Railways": split only where
+    each piece is a body of its own."""
+    pieces = []
+    pos = s
+    for part in text[s:e].split(", "):
+        pieces.append((pos, pos + len(part)))
+        pos += len(part) + 2
+    if len(pieces) > 1 and all(level_of(text[a:b]) != "company" or re.search(r"\b(JSC|LLC|CJSC|Railways|Company|Bank|Exchange)\b", text[a:b])
+                               for a, b in pieces) and all(_bodylike(text[a:b]) for a, b in pieces):
+        return pieces
+    return [(s, e)]
+
+
+def _bodylike(name: str) -> bool:
+    return bool(re.search(r"\b(?:JSC|LLC|CJSC|Railways|Company|Bank|Exchange|Ministry|Agency|University|Union|"
+                          r"Committee|Center|Centre|Institute|Academy|Corporation|Fund|Chamber)\b", name)) or \
+        bool(find_countries(name))
+
+
+def _expand_shared(text: str, s: int, e: int) -> list[tuple[str, int, int, str | None]] | None:
+    """Coordinated forms: "the Kazakh and Russian Governments" (one shared name, two countries),
+    "the Ministries of Justice of Kyrgyzstan and Russia", "the Kazgeology and Rosgeologia companies",
+    "the administrations of the Omsk Region and North Kazakhstan region"."""
+    seg = text[s:e]
+    lead = len(seg) - len(re.sub(r"^(?:the\s+)", "", seg, flags=re.I))
+    core = seg[lead:]
+    m = re.fullmatch(r"([A-Z][\w’'-]+)\s+and\s+([A-Z][\w’'-]+)\s+([A-Za-z]+)", core)
+    if m and m.group(3).lower() in PLURAL_HEADS:
+        a, b = country_in(m.group(1)), country_in(m.group(2))
+        if a and b and find_countries(m.group(1)) and find_countries(m.group(2)):
+            return [(core, s + lead, e, a), (core, s + lead, e, b)]
+        return [(m.group(1), s + lead + m.start(1), s + lead + m.end(1), country_in(m.group(1))),
+                (m.group(2), s + lead + m.start(2), s + lead + m.end(2), country_in(m.group(2)))]
+    m = re.fullmatch(r"([A-Za-z]+)((?:\s+of\s+(?!the\s+[A-Z])[\w’'-]+(?:\s+and\s+[A-Z][\w-]+)?)?)\s+of\s+(.+?)\s+and\s+(.+)", core)
+    if m and m.group(1).lower() in PLURAL_HEADS:
+        head = _singular(m.group(1)) + m.group(2)
+        out = []
+        for g in (3, 4):
+            part = m.group(g)
+            ps = s + lead + m.start(g)
+            c = country_in(part)
+            is_state = bool(find_countries(part)) and all(x.kind in ("name", "official") for x in find_countries(part))
+            if is_state and re.fullmatch(r"(?:the\s+)?[\w’' -]+", part) and find_countries(part)[0].start <= 4:
+                out.append((f"{head} of {part}", ps, ps + len(part), c))
+            else:
+                out.append((re.sub(r"^the\s+", "", part), ps, ps + len(part), c))
+        return out
+    return None
+
+
+def parties_from_phrase(text: str, s: int, e: int) -> list[tuple[str, int, int, str | None]]:
+    """(name, start, end, country) of each party named in ``text[s:e]``."""
+    seg = text[s:e]
+    if UNNAMED.search(seg):
+        return []
+    dash = re.search(r"\s[–—-]\s(.+?)\s[–—-](?:\s|$)", seg)
+    if dash:  # "the news agencies of Belarus and China – BelTA and Xinhua –"
+        s, e = s + dash.start(1), s + dash.end(1)
+    shared = _expand_shared(text, s, e)
+    if shared is not None:
+        return shared
+    out = []
+    for a, b in _split_list(text, s, e):
+        shared = _expand_shared(text, a, b)
+        if shared:
+            out.extend(shared)
+            continue
+        name = text[a:b]
+        lead = len(name) - len(re.sub(r"^(?:the\s+)", "", name, flags=re.I))
+        a += lead
+        name = name[lead:]
+        country = None
+        m = re.match(r"([A-Z][\w’' -]*?)[’']s\s+", name)
+        if m and country_in(m.group(1)):
+            country = country_in(m.group(1))
+            a += m.end()
+            name = name[m.end():]
+        name = name.strip(" ,\"“”«»")
+        if not name:
+            continue
+        out.append((name, a, a + len(name), country or country_in(name)))
+    return out
+
+
+def _is_person_like(name: str, people_names: list[str]) -> bool:
+    from .names import same_name
+    toks = name.split()
+    if any(same_name(name, p) for p in people_names) and all(is_name_token(t) for t in toks):
+        return True
+    return bool(re.search(r"\b(President|Minister|Prime|Chancellor|Governor|Akim|Mayor|Ambassador|Chairman|leaders?|"
+                          r"heads?|Presidents|Ministers|Deputy|Secretary|he|she|they|we|it)\b", name))
+
+
+def find_parties(text: str, layout: Layout, doc: Document, docs: list[Document], people_names: list[str],
+                 article_countries: list[str]) -> list[Party]:
+    """The parties of one document, with country and level."""
+    found: list[tuple[str, int, int, str | None]] = []
+    title = text[doc.start:doc.end]
+    bm = re.search(r"\bbetween\s+", title)
+    if bm and not re.search(r"\b(?:Meeting|meeting|Council|Commission|session|Session)\b", title[:bm.start()]):
+        bs = doc.start + bm.end()
+        rest = text[bs:doc.end]
+        cut = BETWEEN_END.search(rest)
+        be = bs + (cut.start() if cut else len(rest))
+        found = parties_from_phrase(text, bs, be)
+        if not found and UNNAMED.search(text[bs:be]):
+            return []
+    elif bm is None and doc.nested_in is None:
+        wm = re.search(r"\bwith\s+(?P<w>(?:[A-Z][\w’'-]*[’']s\s+)?[A-Z][\w’' -]+)$", title)
+        found = _clause_parties(text, layout, doc, docs, people_names)
+        if wm and found:
+            found += parties_from_phrase(text, doc.start + wm.start("w"), doc.start + wm.end("w"))
+    found = [f for f in found if f[0] and not _is_person_like(f[0], people_names)]
+    if len(found) < 2 and not (bm and found):
+        if not bm:
+            return []
+    parties = [Party(n, c, level_of(n), a, b) for n, a, b, c in found]
+    return _fill_countries(parties, article_countries)
+
+
+def _clause_parties(text: str, layout: Layout, doc: Document, docs: list[Document],
+                    people_names: list[str]) -> list[tuple[str, int, int, str | None]]:
+    """Parties from the clause that signs the document: its subject, "signed by ...", or
+    "signed between ..."."""
+    if doc.list_item:
+        return []
+    s, e = layout.sentence_at(doc.start)
+    sentence = text[s:e]
+    after = text[doc.end:e]
+    pm = PASSIVE_BY.search(text[doc.end:e]) if re.match(r"\s*(?:was|were|has|have|had)\b", after) else None
+    if pm:
+        bs = doc.end + pm.start("by")
+        tail = text[bs:e]
+        cut = re.search(r",\s+(?:named|which|who|in|on|at|during)\b|[.;]|\s+(?:in|on|at|during)\s+(?!the\s+[A-Z])", tail)
+        be = bs + (cut.start() if cut else len(tail))
+        return parties_from_phrase(text, bs, be)
+    sb = SIGNED_BETWEEN.search(after)
+    if sb:
+        bs = doc.end + sb.end()
+        rest = text[bs:e]
+        cut = re.search(r"\s+as\s+well\s+as\s+|[.;]$", rest)
+        be = bs + (cut.start() if cut else len(rest.rstrip(". ")))
+        return parties_from_phrase(text, bs, be)
+    before = text[s:doc.start]
+    verbs = list(SIGN_VERB.finditer(before))
+    if not verbs:
+        return []
+    v = verbs[-1]
+    subject = before[:v.start()]
+    # the subject starts after an opening phrase ("On Monday, ", "In addition, ")
+    m = re.search(r"(?:^|,\s+|\bthat\s+)((?:the\s+|The\s+)?[A-Z][^,]*?)\s*$", subject)
+    if not m:
+        return []
+    ss = s + m.start(1)
+    se = s + m.end(1)
+    phrase = text[ss:se]
+    if re.search(r"\b(?:sides|parties|delegations|countries|leaders|Presidents|Ministers|heads|ministers)\b", phrase):
+        return []
+    found = parties_from_phrase(text, ss, se)
+    if any(_is_person_like(f[0], people_names) for f in found):
+        return []
+    return [f for f in found if _bodylike(f[0]) or level_of(f[0]) != "company" or _proper(f[0])]
+
+
+def _proper(name: str) -> bool:
+    """A name that looks like a body's: capitalised words, not a person's name."""
+    toks = name.split()
+    return bool(toks) and toks[0][:1].isupper() and len(toks) <= 8
+
+
+def _fill_countries(parties: list[Party], article_countries: list[str]) -> list[Party]:
+    """A party whose name gives no country takes the article's country its partners don't have."""
+    known = {p.country for p in parties if p.country}
+    left = [c for c in article_countries if c not in known]
+    out = []
+    for p in parties:
+        if p.country is None and len(left) >= 1:
+            p = Party(p.name, left[0], p.level, p.start, p.end)
+        out.append(p)
+    return out

@@ -1,0 +1,159 @@
+"""Quoted statements and who said them, also where the opening or closing mark is missing."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .names import same_name
+from .people import Person
+from .reference import phrases
+from .structure import Layout
+
+OPEN = "“«\"„"
+CLOSE = "”»\""
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quoted statement at ``text[start:end]`` and its speaker's name as in the people table."""
+
+    speaker: str
+    text: str
+    start: int
+    end: int
+
+
+def _speech() -> str:
+    return "|".join(re.escape(p) for p in phrases("signals", "speech"))
+
+
+def _attribution() -> re.Pattern[str]:
+    verbs = _speech()
+    who = r"(?P<who>(?:the\s+|The\s+)?[A-Za-z’'\-. ]{1,80}?)"
+    return re.compile(
+        rf"(?P<close>[,.!?…]?\s*[”»\"]|[,.!?…]\s*[”»\"]?)\s*,?\s*[-–—]?\s*{who}\s+(?:{verbs})\b"
+        rf"|(?P<close2>[,.!?…]\s*[”»\"])\s*,?\s*(?:{verbs})\s+(?P<who2>[A-Z][\w’'\- ]{{1,60}}?)(?=[,.]|\s+(?:in|at|on|during|to)\b)")
+
+
+_ATTR: list[re.Pattern[str]] = []
+_LEAD: list[re.Pattern[str]] = []
+
+
+def _lead_in() -> re.Pattern[str]:
+    if not _LEAD:
+        _LEAD.append(re.compile(
+            rf"(?P<who>(?:[A-Z][\w’'-]*|the|of)(?:\s+(?:[A-Z][\w’'-]*|the|of)){{0,7}})\s+(?:{_speech()})"
+            rf"(?:\s+\w+){{0,2}}\s*:\s*[“«\"](?P<q>[^”»\"]{{15,}})[”»\"]?"))
+    return _LEAD[0]
+
+
+def find_quotes(text: str, layout: Layout, people: list[Person]) -> list[Quote]:
+    """Every quoted statement attributed to a person of the article."""
+    if not _ATTR:
+        _ATTR.append(_attribution())
+    out: list[Quote] = []
+    taken_until = -1
+    for ps, pe in layout.paragraphs:
+        para = text[ps:pe]
+        last_attr_end = ps
+        last_speaker = None
+        for m in _ATTR[0].finditer(para):
+            close_g = "close" if m.group("close") is not None else "close2"
+            who = (m.group("who") or m.group("who2") or "").strip()
+            close_text = m.group(close_g)
+            if not any(ch in close_text for ch in CLOSE):
+                continue
+            speaker = _resolve(who, text, ps + m.start(), people)
+            if speaker is None:
+                continue
+            qe = ps + m.start(close_g) + len(close_text) - len(close_text.lstrip(" ,.!?…"))
+            qe = ps + m.start(close_g)
+            qs = _opening(text, max(last_attr_end, ps), qe)
+            s, e = _trim(text, qs, qe)
+            if e - s < 15 or s < taken_until:
+                continue
+            out.append(Quote(speaker, text[s:e], s, e))
+            taken_until = e
+            last_attr_end = ps + m.end()
+            last_speaker = speaker
+        # 'President Shavkat Mirziyoyev said: "Our trade must ..."'
+        for m in _lead_in().finditer(para):
+            speaker = _resolve(m.group("who"), text, ps + m.start(), people)
+            s, e = _trim(text, ps + m.start("q"), ps + m.end("q"))
+            if speaker and e - s >= 15 and not any(q.start <= s < q.end for q in out):
+                out.append(Quote(speaker, text[s:e], s, e))
+        # "... the leader said. - It is largely thanks to your efforts ... our country"."
+        if last_speaker and last_attr_end < pe:
+            rest = text[last_attr_end:pe]
+            cm = re.search(r"[”»\"]\s*[.!?]?\s*$", rest)
+            if cm and len(rest.strip()) > 20:
+                s, e = _trim(text, last_attr_end, last_attr_end + cm.start())
+                if e - s >= 15:
+                    out.append(Quote(last_speaker, text[s:e], s, e))
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _opening(text: str, floor: int, close: int) -> int:
+    """Where a quote closing at ``close`` opens: its opening mark, else the paragraph's start
+    or the end of the previous attribution."""
+    seg = text[floor:close]
+    idx = max(seg.rfind(ch) for ch in "“«„")
+    if idx >= 0:
+        return floor + idx + 1
+    # a straight quote mark opening the statement
+    straight = [m.start() for m in re.finditer(r"(?:^|(?<=[\s:(–—-]))\"", seg)]
+    if straight:
+        return floor + straight[-1] + 1
+    # "Baku / 31.10.17 / Turan: ..." a lead-in ending with a colon
+    colon = seg.rfind(": ")
+    if colon >= 0 and colon < 60:
+        return floor + colon + 2
+    return floor
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in OPEN + "-–—"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in CLOSE + ","):
+        e -= 1
+    return s, e
+
+
+def _resolve(who: str, text: str, pos: int, people: list[Person]) -> str | None:
+    """The person a speaker phrase names: a name, a surname, or "the Kazakh President"."""
+    who = re.sub(r"^(?:the|The)\s+", "", who).strip()
+    if not who:
+        return None
+    for p in people:
+        if same_name(who, p.name) or who.endswith(p.name.split()[-1]) and who.split()[-1] == p.name.split()[-1]:
+            return p.name
+    low = who.lower()
+    if low in ("he", "she"):
+        before = [p for p in people if any(s < pos for s, _ in p.mentions)]
+        if before:
+            return max(before, key=lambda p: max(s for s, _ in p.mentions if s < pos)).name
+        return None
+    # "the Kazakh President", "the Belarusian leader", "the head of state"
+    from .countries import find_countries
+    cs = find_countries(who)
+    country = cs[0].alpha3 if cs else None
+    words = re.sub(r"\b[A-Z][a-z]+(?:ian|ish|ese|i|an|ani|stani|h)\b", "", who) if cs else who
+    title_words = words.lower().replace("head of state", "president").split()
+    if not title_words and not country:
+        return None
+    candidates = []
+    for p in people:
+        t = p.title.lower()
+        if country and p.country != country:
+            continue
+        if title_words and not any(w in t for w in title_words if w not in ("of", "the")) and "leader" not in title_words:
+            continue
+        candidates.append(p)
+    if not candidates:
+        return None
+    # the one mentioned last before the quote
+    def last_before(p: Person) -> int:
+        ms = [s for s, _ in p.mentions if s < pos]
+        return max(ms) if ms else -1
+    return max(candidates, key=last_before).name

@@ -1,0 +1,86 @@
+"""The seven tables: fixed columns and dtypes, built from every article of a corpus."""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+import pandas as pd
+
+from .corpus import iter_corpus
+from .parse import ArticleRows, parse_article
+
+STR = "string"
+INT = "Int64"
+COLUMNS: dict[str, dict[str, str]] = {
+    "articles": {"article_id": STR, "file": STR, "status": STR, "outlet": STR, "title": STR,
+                 "published": STR, "event_type": STR, "countries": STR, "n_words": INT},
+    "people": {"article_id": STR, "person": STR, "title": STR, "country": STR, "start": INT, "end": INT},
+    "areas": {"article_id": STR, "area": STR, "mention": STR, "start": INT, "end": INT},
+    "documents": {"article_id": STR, "doc_id": STR, "doc_type": STR, "status": STR, "title": STR,
+                  "start": INT, "end": INT},
+    "signatories": {"article_id": STR, "doc_id": STR, "party": STR, "country": STR, "level": STR,
+                    "start": INT, "end": INT},
+    "durations": {"article_id": STR, "doc_id": STR, "period_text": STR, "start_year": INT, "end_year": INT,
+                  "years": INT, "start": INT, "end": INT},
+    "quotes": {"article_id": STR, "speaker": STR, "text": STR, "start": INT, "end": INT},
+}
+
+
+@dataclass
+class Tables:
+    """The seven tables of a corpus, as DataFrames with the columns of TABLES.md."""
+
+    articles: pd.DataFrame
+    people: pd.DataFrame
+    areas: pd.DataFrame
+    documents: pd.DataFrame
+    signatories: pd.DataFrame
+    durations: pd.DataFrame
+    quotes: pd.DataFrame
+
+    def items(self) -> list[tuple[str, pd.DataFrame]]:
+        """(name, frame) for each table, in the contract's order."""
+        return [(f.name, getattr(self, f.name)) for f in fields(self)]
+
+    def write(self, out: str | Path) -> list[Path]:
+        """Each table as ``<name>.csv`` in ``out``; returns the paths written."""
+        folder = Path(out)
+        folder.mkdir(parents=True, exist_ok=True)
+        paths = []
+        for name, frame in self.items():
+            path = folder / f"{name}.csv"
+            frame.to_csv(path, index=False)
+            paths.append(path)
+        return paths
+
+
+def frame(name: str, records: list[dict]) -> pd.DataFrame:
+    """A table's DataFrame with its fixed columns and dtypes (also when empty)."""
+    cols = COLUMNS[name]
+    df = pd.DataFrame.from_records(records, columns=list(cols))
+    return df.astype(cols)
+
+
+def assemble(parsed: list[ArticleRows]) -> Tables:
+    """Tables from the rows of many articles."""
+    collected: dict[str, list[dict]] = {name: [] for name in COLUMNS}
+    for r in parsed:
+        collected["articles"].append(r.article)
+        for name in COLUMNS:
+            if name != "articles":
+                collected[name].extend(getattr(r, name))
+    return Tables(**{name: frame(name, recs) for name, recs in collected.items()})
+
+
+def build_tables(corpus: str | Path) -> Tables:
+    """Parse every ``*.txt`` of a corpus folder into the seven tables; unreadable files get a
+    ``skipped: <reason>`` status row, and a file the parser fails on gets ``error: <reason>``."""
+    parsed = []
+    for art in iter_corpus(corpus):
+        try:
+            parsed.append(parse_article(art.text, art.article_id, art.file, art.status))
+        except Exception as exc:  # one bad article must not lose the others
+            rows = parse_article("", art.article_id, art.file, f"error: {type(exc).__name__}: {exc}")
+            rows.article["n_words"] = len(art.text.split())
+            parsed.append(rows)
+    return assemble(parsed)

@@ -1,0 +1,30 @@
+"""Shared fixtures: the project's folders and labelled phrasings from tests/cases/."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+GOLD = ROOT / "tests" / "gold"
+CASES = ROOT / "tests" / "cases"
+
+
+def cases(name: str) -> list:
+    """The labelled examples of ``tests/cases/<name>.json`` as pytest params; a case with an
+    ``xfail`` reason is a known miss that must fail (strict), so a fix has to promote it."""
+    out = []
+    for i, case in enumerate(json.loads((CASES / f"{name}.json").read_text(encoding="utf-8"))):
+        marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if "xfail" in case else []
+        out.append(pytest.param(case, marks=marks, id=f"{i:02d}-{case['text'][:40]}"))
+    return out
+
+
+@pytest.fixture(scope="session")
+def dev_tables():
+    """The tables of the project's seeds (the dev corpus), built once."""
+    from helpers import build_tables
+
+    return build_tables(SEEDS)

@@ -1,0 +1,49 @@
+"""Reading a corpus: every file gets a row, bad input gets a status, never a crash."""
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers import build_tables
+from helpers.corpus import iter_corpus
+
+TEXT = ("Uzbek President Shavkat Mirziyoyev held talks with Kazakh President Kassym-Jomart Tokayev in Astana. "
+        "The sides signed an agreement on water management for 2025-2027, Kazinform reports.")
+
+
+def test_bad_files_get_status_rows(tmp_path):
+    (tmp_path / "good.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (tmp_path / "cyrillic.txt").write_bytes("Токаев и Мирзиёев подписали соглашение.".encode("cp1251"))
+    (tmp_path / "crlf.txt").write_bytes(TEXT.replace(". ", ".\r\n").encode("utf-8"))
+    (tmp_path / "notes.md").write_text("not an article", encoding="utf-8")
+    tables = build_tables(tmp_path)
+    status = dict(zip(tables.articles["article_id"], tables.articles["status"]))
+    assert set(status) == {"good", "empty", "binary", "cyrillic", "crlf"}
+    assert status["good"] == status["crlf"] == status["cyrillic"] == "ok"
+    assert status["empty"].startswith("skipped:")
+    assert status["binary"].startswith("skipped:")
+
+
+def test_newlines_are_normalised_so_offsets_hold(tmp_path):
+    (tmp_path / "crlf.txt").write_bytes(TEXT.replace(". ", ".\r\n").encode("utf-8"))
+    art = next(iter_corpus(tmp_path))
+    assert "\r" not in art.text
+    tables = build_tables(tmp_path)
+    for _, row in tables.documents.iterrows():
+        assert art.text[row["start"]:row["end"]] == row["title"]
+
+
+def test_empty_corpus_gives_empty_tables_with_columns(tmp_path):
+    tables = build_tables(tmp_path)
+    for name, frame in tables.items():
+        assert len(frame) == 0
+        assert list(frame.columns)
+
+
+def test_article_in_subfolder_keeps_relative_path(tmp_path):
+    (tmp_path / "2024").mkdir()
+    (tmp_path / "2024" / "a.txt").write_text(TEXT, encoding="utf-8")
+    tables = build_tables(tmp_path)
+    assert tables.articles.loc[0, "file"] == "2024/a.txt"
+    assert pd.api.types.is_integer_dtype(tables.articles["n_words"])
