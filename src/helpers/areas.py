@@ -25,77 +25,90 @@ class AreaMention:
     end: int
 
 
+@dataclass(frozen=True)
+class _Matchers:
+    """Phrase patterns grouped by the first three letters of their first word (tried only at
+    word starts, longest first), acronyms apart (case-sensitive), and phrase -> areas."""
+
+    by_prefix: dict[str, tuple[tuple[re.Pattern[str], str], ...]]
+    acronyms: re.Pattern[str]
+    labels: dict[str, frozenset[str]]
+
+
+def _rx(phrase: str) -> str:
+    out = re.escape(phrase).replace(r"\*", r"[\w-]*").replace(r"\ ", r"[\s-]+")
+    return out if phrase.endswith("*") else out + r"(?![\w-])"
+
+
 @lru_cache(maxsize=1)
-def _matchers() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, set[str]]]:
-    """A case-insensitive and a case-sensitive (acronyms) pattern, and phrase -> areas."""
+def _matchers() -> _Matchers:
     labels: dict[str, set[str]] = {}
     for r in rows("areas"):
         labels.setdefault(r["phrase"], set()).add(r["area"])
-
-    def rx(phrase: str) -> str:
-        out = re.escape(phrase).replace(r"\*", r"[\w-]*").replace(r"\ ", r"[\s-]+")
-        return rf"(?<![\w-]){out}(?![\w-])" if not phrase.endswith("*") else rf"(?<![\w-]){out}"
-
     acronyms = [p for p in labels if p.isupper() and len(p) <= 4]
-    words_ = sorted((p for p in labels if p not in acronyms), key=len, reverse=True)
-    ci = re.compile("|".join(f"(?P<p{i}>{rx(p)})" for i, p in enumerate(words_)), re.I)
-    cs = re.compile("|".join(rx(p) for p in acronyms)) if acronyms else re.compile(r"(?!x)x")
-    index = {f"p{i}": p for i, p in enumerate(words_)}
-    _matchers.index = index  # type: ignore[attr-defined]
-    return ci, cs, labels
+    grouped: dict[str, list[str]] = {}
+    for p in labels:
+        if p not in acronyms:
+            grouped.setdefault(p[:3].lower(), []).append(p)
+    by_prefix = {k: tuple((re.compile(_rx(p), re.I), p) for p in sorted(v, key=len, reverse=True))
+                 for k, v in grouped.items()}
+    cs = re.compile("|".join(rf"(?<![\w-]){_rx(p)}" for p in acronyms)) if acronyms else re.compile(r"(?!x)x")
+    return _Matchers(by_prefix, cs, {k: frozenset(v) for k, v in labels.items()})
 
 
-def _phrase_hits(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, phrase) of every phrase, the longest winning where several overlap."""
-    ci, cs, labels = _matchers()
-    index = _matchers.index  # type: ignore[attr-defined]
+WORD_START = re.compile(r"(?<![\w-])\w[\w-]{2}")
+
+
+def area_hits(text: str) -> list[AreaMention]:
+    """Every phrase of the synonym lists in ``text`` as area mentions (the longest phrase wins
+    where several start at one word; phrases of no area block shorter ones and give nothing)."""
+    m_ = _matchers()
+    low = text.lower()
     hits: list[tuple[int, int, str]] = []
-    # every phrase can start at any word: collect all candidates, then keep the longest
-    for m in re.finditer(r"(?<![\w-])[\w]", text):
-        pos = m.start()
-        mm = ci.match(text, pos)
-        if mm:
-            hits.append((mm.start(), mm.end(), index[mm.lastgroup]))
-    for mm in cs.finditer(text):
-        hits.append((mm.start(), mm.end(), mm.group()))
-    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-    out: list[tuple[int, int, str]] = []
     last_end = -1
-    for s, e, p in hits:
-        if s >= last_end:
-            out.append((s, e, p))
-            last_end = e
-    return out
-
-
-def find_areas(text: str, layout: Layout, exclude: list[tuple[int, int]] = (),
-               include: list[tuple[int, int]] = ()) -> list[AreaMention]:
-    """Every mention of an area in the body. Spans in ``exclude`` (offices, titles) don't count
-    unless also in ``include`` (a document's subject)."""
-    _, _, labels = _matchers()
-    out: list[AreaMention] = []
-    for s, e, phrase in _phrase_hits(text):
-        if layout.is_noise(s) or s < layout.body_start and layout.headline:
+    for w in WORD_START.finditer(low):
+        pos = w.start()
+        if pos < last_end:
             continue
-        if any(a <= s < b for a, b in exclude) and not any(a <= s < b for a, b in include):
-            continue
-        sent = text.__getitem__(slice(*layout.sentence_at(s)))
-        if STATISTIC.search(sent) and not INTENT.search(sent):
-            continue
-        key = phrase if phrase in labels else next((p for p in labels if p.lower() == phrase.lower()), phrase)
-        for area in sorted(labels.get(key, ())):
-            if area != "-":
-                out.append(AreaMention(area, text[s:e], s, e))
-    return out
-
-
-def hits_in(text: str, start: int, end: int) -> list[AreaMention]:
-    """Area mentions inside ``text[start:end]`` (a party's name), with offsets into ``text``."""
-    _, _, labels = _matchers()
+        for rx, phrase in m_.by_prefix.get(w.group(), ()):
+            m = rx.match(text, pos)
+            if m:
+                hits.append((pos, m.end(), phrase))
+                last_end = m.end()
+                break
+    for m in m_.acronyms.finditer(text):
+        if not any(s <= m.start() < e for s, e, _ in hits):
+            hits.append((m.start(), m.end(), m.group()))
     out = []
-    for s, e, phrase in _phrase_hits(text[start:end]):
-        key = phrase if phrase in labels else next((p for p in labels if p.lower() == phrase.lower()), phrase)
-        for area in sorted(labels.get(key, ())):
-            if area != "-":
-                out.append(AreaMention(area, text[start + s:start + e], start + s, start + e))
+    for s, e, phrase in sorted(hits):
+        for area in sorted(m_.labels[phrase]):
+            out.append(AreaMention(area, text[s:e], s, e))
     return out
+
+
+def find_areas(text: str, layout: Layout, hits: list[AreaMention],
+               exclude: list[tuple[int, int]] = ()) -> list[AreaMention]:
+    """The mentions among ``hits`` that name a field of cooperation: not in the headline or a
+    caption, not in ``exclude`` (names of bodies, people's offices), not in a sentence of
+    statistics, not blocked by a phrase of no area."""
+    out: list[AreaMention] = []
+    blocked = {(h.start, h.end) for h in hits if h.area == "-"}
+    passing: dict[tuple[int, int], bool] = {}
+    for h in hits:
+        s = h.start
+        if (s, h.end) in blocked or layout.is_noise(s) or s < layout.body_start and layout.headline:
+            continue
+        if any(a <= s < b for a, b in exclude):
+            continue
+        sent = layout.sentence_at(s)
+        if sent not in passing:
+            sentence = text[sent[0]:sent[1]]
+            passing[sent] = bool(STATISTIC.search(sentence)) and not INTENT.search(sentence)
+        if not passing[sent]:
+            out.append(h)
+    return out
+
+
+def hits_in(hits: list[AreaMention], start: int, end: int) -> list[AreaMention]:
+    """The mentions among ``hits`` inside ``[start, end)`` (a party's name)."""
+    return [h for h in hits if start <= h.start and h.end <= end and h.area != "-"]

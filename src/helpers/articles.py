@@ -14,16 +14,18 @@ ORDINAL_MONTH = {m.lower(): i + 1 for i, m in enumerate(MONTHS)}
 ORDINAL_MONTH.update({m[:3].lower(): i + 1 for i, m in enumerate(MONTHS)})
 
 
-def _report_verbs() -> str:
-    return "|".join(re.escape(p) for p in phrases("signals", "report") if p != "according to")
+@lru_cache(maxsize=1)
+def _credit() -> re.Pattern[str]:
+    """"X reports / reported / informs / cites ...": X is the outlet credited."""
+    verbs = "|".join(re.escape(p) for p in phrases("signals", "report") if p != "according to")
+    return re.compile(rf"(?:^|[,.;:»”\"]\s+|\n|\bAs\s+|\bas\s+)(?P<x>(?:[^,.;:\n«»“”\"]|\.(?!\s)){{2,80}}?)\s+(?:{verbs})\b")
 
 
 def find_outlet(text: str, layout: Layout, people: list[Person]) -> tuple[str, int, int] | None:
     """The outlet the text credits ("..., primeminister.kz reports" -> primeminister.kz), else the
     agency of a dateline ("ASTANA. KAZINFORM –", "/TASS/", "Baku / 31.10.17 / Turan:")."""
     surnames = {p.name.split()[-1] for p in people}
-    rx = re.compile(rf"(?:^|[,.;:»”\"]\s+|\n|\bAs\s+|\bas\s+)(?P<x>(?:[^,.;:\n«»“”\"]|\.(?!\s)){{2,80}}?)\s+(?:{_report_verbs()})\b")
-    for m in rx.finditer(text):
+    for m in _credit().finditer(text):
         if layout.is_noise(m.start("x")):
             continue
         x = m.group("x").strip()
@@ -85,7 +87,13 @@ def _iso(y: int, mo: int, d: int) -> str:
 
 @lru_cache(maxsize=1)
 def _events() -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((re.compile(r["phrase"], re.I), r["event_type"]) for r in rows("events"))
+    """(pattern, event type) per phrase, matched on lower-cased text. A leading word boundary is
+    checked by hand: without it the pattern starts with a literal, which the engine finds fast."""
+    out = []
+    for r in rows("events"):
+        phrase = r["phrase"][2:] if r["phrase"].startswith("\\b") else r["phrase"]
+        out.append((re.compile(phrase), r["event_type"]))
+    return tuple(out)
 
 
 FUTURE = re.compile(r"\b(?:arrange|plan|planned|invite|invited|invitation|upcoming|forthcoming|future|next|will|"
@@ -99,9 +107,14 @@ def find_event_type(text: str, layout: Layout) -> str:
     headline = text[layout.headline[0]:layout.headline[1]] if layout.headline else ""
     full = headline + "\n" + body
     hits: dict[str, bool] = {}
+    low = full.lower()
     for rx, kind in _events():
-        for m in rx.finditer(full):
-            if kind == "forum" and re.search(r"\b(?:press|video|news)\s*$", full[max(0, m.start() - 8):m.start()]):
+        if hits.get(kind):
+            continue
+        for m in rx.finditer(low):
+            if m.start() and (low[m.start() - 1].isalnum() or low[m.start() - 1] in "-_"):
+                continue
+            if kind == "forum" and re.search(r"\b(?:press|video|news)\s*$", low[max(0, m.start() - 8):m.start()]):
                 continue
             hits[kind] = True
             break

@@ -39,11 +39,17 @@ def aliases() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _pattern() -> re.Pattern[str]:
-    names = sorted(aliases(), key=len, reverse=True)
-    body = "|".join(re.escape(n) for n in names)
-    # "the Republic of ..." and a possessive belong to the mention; case matters (Turkey, Georgia)
-    return re.compile(rf"(?<![\w-])(?:the\s+)?({body}){POSSESSIVE}(?![\w])")
+def _by_first_word() -> dict[str, tuple[str, ...]]:
+    """Aliases grouped by their first word, longest first, so the longest one wins."""
+    out: dict[str, list[str]] = {}
+    for alias in aliases():
+        out.setdefault(re.split(r"[\s’'-]", alias)[0], []).append(alias)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+CAPITAL_WORD = re.compile(r"(?<!\w)[A-Z\u00C0-\u017F][^\W\d_]*\.?(?:[A-Z]\.)*")
+FIRST_PART = re.compile(r"[^’'.-]*")
+AFTER = re.compile(r"(?:[’']s)?(?![\w])")
 
 
 @lru_cache(maxsize=1)
@@ -54,14 +60,32 @@ def _stems() -> tuple[tuple[str, str], ...]:
 
 def find_countries(text: str) -> list[CountryMention]:
     """Every country mention in ``text``, left to right, longest alias first where they overlap."""
+    # short phrases (party names, titles) repeat: cache them; whole texts are not cached
+    return list(_find_cached(text) if len(text) < 200 else _find(text))
+
+
+def _find(text: str) -> tuple[CountryMention, ...]:
     out = []
     table = aliases()
-    for m in _pattern().finditer(text):
-        name = m.group(1)
-        alpha3, kind = table[name]
-        # a demonym followed by a hyphen is half of a pair ("Kazakh-Russian"): still a mention
-        out.append(CountryMention(m.start(1), m.end(1), alpha3, kind, name))
-    return out
+    groups = _by_first_word()
+    pos = 0
+    # case matters (Turkey, Georgia): only capitalised words can start an alias
+    for w in CAPITAL_WORD.finditer(text):
+        if w.start() < pos:
+            continue
+        word = FIRST_PART.match(w.group()).group()
+        candidates = groups.get(word, ()) + (groups.get(w.group(), ()) if w.group() != word else ())
+        for alias in sorted(candidates, key=len, reverse=True):
+            end = w.start() + len(alias)
+            if text.startswith(alias, w.start()) and AFTER.match(text, end):
+                alpha3, kind = table[alias]
+                out.append(CountryMention(w.start(), end, alpha3, kind, alias))
+                pos = end
+                break
+    return tuple(out)
+
+
+_find_cached = lru_cache(maxsize=4096)(_find)
 
 
 def lookup(name: str) -> str | None:

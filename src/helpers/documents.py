@@ -32,6 +32,7 @@ VERB_CUT = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|
 SUBJECT_WORDS = re.compile(r"^\s*(?:of|on|between|for|in|to|with|establishing|regarding|concerning|aimed|about|"
                            r"by|under|within|\(|[\"“«])", re.I)
 PLURAL_END = re.compile(r"(?:s|a)$")
+LAST_WORD = re.compile(r"([\w’'-]+)\s+$")
 
 
 @dataclass
@@ -59,7 +60,8 @@ def _heads() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]]]:
     for r in rows("doc_types"):
         table[r["phrase"].lower()] = (r["doc_type"], r["cased"] == "yes")
     alt = "|".join(re.escape(p) for p in sorted(table, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I), table
+    # matched on lower-cased text (fast); the case of the original decides "cased" heads
+    return re.compile(rf"(?<![\w-])(?=\w)(?:{alt})(?![\w-])"), table
 
 
 def _status_cues() -> dict[str, re.Pattern[str]]:
@@ -84,7 +86,8 @@ def _left_start(text: str, head_start: int, floor: int) -> int:
     pos = head_start
     n = 0
     while n < 4:
-        m = re.search(r"([\w’'-]+)\s+$", text[floor:pos])
+        lo = max(floor, pos - 40)
+        m = LAST_WORD.search(text, lo, pos)
         if not m:
             break
         word = m.group(1)
@@ -94,7 +97,7 @@ def _left_start(text: str, head_start: int, floor: int) -> int:
             break  # "Kazakhstan's": a possessive party, not part of the name ("meeting's protocol" is)
         if word.isdigit() and len(word) != 4:
             break
-        pos = floor + m.start(1)
+        pos = m.start(1)
         n += 1
     return pos
 
@@ -161,11 +164,13 @@ def find_documents(text: str, layout: Layout) -> list[Document]:
     """Every document the body identifies by name, subject or parties, in order of appearance."""
     pat, table = _heads()
     raw: list[Document] = []
-    for m in pat.finditer(text):
+    low = text.lower()
+    matches = pat.finditer(low) if len(low) == len(text) else re.compile(pat.pattern, re.I).finditer(text)
+    for m in matches:
         hs, he = m.start(), m.end()
         if layout.is_noise(hs):
             continue
-        word = m.group()
+        word = text[hs:he]
         doc_type, cased = table[word.lower()]
         if cased and not word[:1].isupper():
             continue

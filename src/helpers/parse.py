@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .areas import AreaMention, find_areas, hits_in
+from .areas import AreaMention, area_hits, find_areas, hits_in
 from .articles import (find_countries_taking_part, find_event_type, find_outlet, find_published,
                        find_title)
 from .bodies import find_bodies
@@ -52,6 +52,7 @@ def parse_article(text: str, article_id: str, file: str = "", status: str = "ok"
                             "country": p.country or "", "start": p.start, "end": p.end})
 
     docs = find_documents(text, layout)
+    hits = area_hits(text)
     names = [p.name for p in people]
     party_areas: list[AreaMention] = []
     for n, d in enumerate(docs, 1):
@@ -63,7 +64,7 @@ def parse_article(text: str, article_id: str, file: str = "", status: str = "ok"
             rows.signatories.append({"article_id": article_id, "doc_id": doc_id, "party": party.name,
                                      "country": party.country or "", "level": party.level,
                                      "start": party.start, "end": party.end})
-        party_areas.extend(_shared_areas(text, parties))
+        party_areas.extend(_shared_areas(hits, parties))
         periods = find_periods(d.title, d.start)
         if periods:
             p = periods[-1]
@@ -72,7 +73,7 @@ def parse_article(text: str, article_id: str, file: str = "", status: str = "ok"
                                    "start": p.start, "end": p.end})
 
     exclude = find_bodies(text) + [m for p in people for m in p.mentions[:1]]
-    for a in find_areas(text, layout, exclude) + party_areas:
+    for a in find_areas(text, layout, hits, exclude) + party_areas:
         rows.areas.append({"article_id": article_id, "area": a.area, "mention": a.mention,
                            "start": a.start, "end": a.end})
 
@@ -82,13 +83,13 @@ def parse_article(text: str, article_id: str, file: str = "", status: str = "ok"
     return rows
 
 
-def _shared_areas(text: str, parties: list) -> list[AreaMention]:
+def _shared_areas(hits: list[AreaMention], parties: list) -> list[AreaMention]:
     """Areas named by two or more parties of one document ("Ministry of Justice of A" and
     "Ministry of Justice of B"): their names then make the subject plain."""
     seen: dict[str, list[AreaMention]] = {}
     for party in parties:
         labels = {}
-        for a in hits_in(text, party.start, party.end):
+        for a in hits_in(hits, party.start, party.end):
             labels.setdefault(a.area, a)
         for area, a in labels.items():
             seen.setdefault(area, []).append(a)

@@ -24,6 +24,8 @@ SIGN_VERB = re.compile(r"\b(?:have\s+|has\s+|had\s+)?(?:also\s+|both\s+|jointly\
 PASSIVE_BY = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:signed|concluded|adopted|"
                         r"inked|approved)\s+by\s+(?P<by>[^.;]+)", re.I)
 SIGNED_BETWEEN = re.compile(r"\b(?:signed|concluded|inked)\s+between\s+", re.I)
+PERSONAL = re.compile(r"\b(President|Minister|Prime|Chancellor|Governor|Akim|Mayor|Ambassador|Chairman|leaders?|"
+                      r"heads?|Presidents|Ministers|Deputy|Secretary|he|she|they|we|it)\b")
 PLURAL_HEADS = {"ministries": "Ministry", "governments": "Government", "administrations": "administration",
                 "companies": "company", "agencies": "agency", "universities": "university", "akimats": "Akimat",
                 "committees": "Committee", "banks": "bank", "corporations": "corporation", "cabinets": "Cabinet",
@@ -47,6 +49,7 @@ def _levels() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(r["pattern"], re.I), r["level"]) for r in rows("levels"))
 
 
+@lru_cache(maxsize=4096)
 def level_of(name: str) -> str:
     """The level of a body from its name (countries' names removed first)."""
     bare_name = name.strip()
@@ -207,8 +210,7 @@ def _is_person_like(name: str, people_names: list[str]) -> bool:
     toks = name.split()
     if any(same_name(name, p) for p in people_names) and all(is_name_token(t) for t in toks):
         return True
-    return bool(re.search(r"\b(President|Minister|Prime|Chancellor|Governor|Akim|Mayor|Ambassador|Chairman|leaders?|"
-                          r"heads?|Presidents|Ministers|Deputy|Secretary|he|she|they|we|it)\b", name))
+    return bool(PERSONAL.search(name))
 
 
 def find_parties(text: str, layout: Layout, doc: Document, docs: list[Document], people_names: list[str],

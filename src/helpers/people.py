@@ -3,6 +3,7 @@
 coordinated titles, counterparts; later mentions by surname resolve to the same person."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -16,6 +17,7 @@ WORD = re.compile(r"[^\W\d_]+(?:[-’'.][^\W\d_]+)*(?:[’']s)?|\d+|\S")
 PLACE_WORDS = {"region", "Region", "city", "City", "province", "Province", "oblast", "Oblast", "district",
                "District"}
 CONNECTORS = {"of", "the", "and", "for", "in", "on"}
+APPOSITIVE_LEAD = re.compile(r",\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w’']+\s+)?$")
 MODIFIERS = r"(?:(?:former|late|acting|then|current|newly[- ]appointed)\s+)?"
 
 
@@ -31,13 +33,6 @@ class Person:
     mentions: list[tuple[int, int]] = field(default_factory=list)
 
 
-@dataclass
-class _Token:
-    text: str
-    start: int
-    end: int
-
-
 @lru_cache(maxsize=1)
 def _titles() -> tuple[re.Pattern[str], dict[str, str]]:
     canon = {}
@@ -45,58 +40,76 @@ def _titles() -> tuple[re.Pattern[str], dict[str, str]]:
         canon[r["phrase"].lower()] = r["canonical"]
     canon["counterpart"] = "@counterpart"
     alt = "|".join(re.escape(p) for p in sorted(canon, key=len, reverse=True))
-    pat = re.compile(rf"(?<![\w-]){MODIFIERS}(?P<head>{alt})(?P<pl>s|es)?(?![\w-])", re.I)
+    pat = re.compile(rf"(?<![\w-]){MODIFIERS}(?P<head>{alt})(?P<pl>s|es)?(?![\w-])")
     return pat, canon
 
 
-def _tokens(text: str) -> list[_Token]:
-    return [_Token(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]
+@lru_cache(maxsize=1)
+def _titles_ci() -> re.Pattern[str]:
+    return re.compile(_titles()[0].pattern, re.I)
 
 
 class _Reader:
-    """Walks the tokens of one text, knowing where countries and places are."""
+    """Walks the words after an office, tokenised lazily (most walks stop after a few words),
+    knowing which words belong to a country's name."""
 
-    def __init__(self, text: str, countries: list[CountryMention]):
+    def __init__(self, text: str, countries: list[CountryMention], start: int, end: int):
         self.text = text
-        self.toks = _tokens(text)
-        self.by_start = {t.start: i for i, t in enumerate(self.toks)}
-        self.country_at: dict[int, CountryMention] = {}
-        for c in countries:
-            for i, t in enumerate(self.toks):
-                if c.start <= t.start < c.end:
-                    self.country_at[i] = c
+        self._words = WORD.finditer(text, start, end)
+        self._countries = countries
+        self._cstarts = [c.start for c in countries]
+        self.toks: list[tuple[str, int, int]] = []
+        self._country: dict[int, CountryMention] = {}
         self.office = words("office_words")
+
+    def has(self, i: int) -> bool:
+        """True when token ``i`` exists (reading on as far as needed)."""
+        while len(self.toks) <= i:
+            m = next(self._words, None)
+            if m is None:
+                return False
+            s = m.start()
+            k = bisect.bisect_right(self._cstarts, s) - 1
+            if k >= 0 and s < self._countries[k].end:
+                self._country[len(self.toks)] = self._countries[k]
+            self.toks.append((m.group(), s, m.end()))
+        return i >= 0
+
+    def country(self, i: int) -> CountryMention | None:
+        return self._country.get(i) if self.has(i) else None
+
+    def start(self, i: int) -> int:
+        return self.toks[i][1]
+
+    def end(self, i: int) -> int:
+        return self.toks[i][2]
 
     def index_at(self, pos: int) -> int:
         """Index of the first token at or after ``pos``."""
-        while pos < len(self.text) and self.text[pos].isspace():
-            pos += 1
-        if pos in self.by_start:
-            return self.by_start[pos]
-        for i, t in enumerate(self.toks):
-            if t.start >= pos:
-                return i
-        return len(self.toks)
+        i = 0
+        while self.has(i) and self.toks[i][1] < pos:
+            i += 1
+        return i
 
     def tok(self, i: int) -> str:
-        return self.toks[i].text if 0 <= i < len(self.toks) else ""
+        return self.toks[i][0] if self.has(i) else ""
 
     def country_end(self, i: int) -> int:
         """Index after the country mention starting at token ``i`` (``i`` when none)."""
-        c = self.country_at.get(i)
+        c = self.country(i)
         if c is None:
             return i
         j = i
-        while j < len(self.toks) and self.toks[j].start < c.end:
+        while self.has(j) and self.toks[j][1] < c.end:
             j += 1
         return j
 
     def name_at(self, i: int, most: int = 4) -> int:
         """Index after a person's name starting at token ``i`` (``i`` when none starts there)."""
         j, n = i, 0
-        while j < len(self.toks) and n < most:
+        while self.has(j) and n < most:
             t = self.tok(j)
-            if j in self.country_at:
+            if self.country(j):
                 break
             if is_name_token(t):
                 n += 1
@@ -117,21 +130,21 @@ class _Reader:
         j = i
         if self.tok(j) == "(":  # "Akim (governor) of ..."
             k = j + 1
-            while k < len(self.toks) and k - j <= 4 and self.tok(k) != ")":
+            while self.has(k) and k - j <= 4 and self.tok(k) != ")":
                 k += 1
             if self.tok(k) == ")":
                 j = k + 1
-        while j < len(self.toks):
-            if j in self.country_at:
-                found.append(self.country_at[j])
+        while self.has(j):
+            if self.country(j):
+                found.append(self.country(j))
                 j = self.country_end(j)
                 continue
             t = self.tok(j)
-            if t in ("of", "for", "in") or (t == "and" and (self._office_word(j + 1) or j + 1 in self.country_at)):
+            if t in ("of", "for", "in") or (t == "and" and (self._office_word(j + 1) or self.country(j + 1))):
                 k = j + 1
                 if self.tok(k) == "the":
                     k += 1
-                if k in self.country_at or self._office_word(k) or self._place(k):
+                if self.country(k) or self._office_word(k) or self._place(k):
                     j = k
                     continue
                 # "Mayor of Veszprem Gyulya Porg": one unknown word of place before a full name
@@ -187,16 +200,25 @@ def _canonical(head: str, canon: dict[str, str]) -> str:
 
 def find_people(text: str, layout: Layout, countries: list[CountryMention]) -> list[Person]:
     """Every person named with a role (and every later mention by surname), fullest name first."""
-    reader = _Reader(text, countries)
     pat, canon = _titles()
+    low = text.lower()
+    # matching the lower-cased text case-sensitively is several times faster than re.I
+    titles = pat.finditer(low) if len(low) == len(text) else _titles_ci().finditer(text)
     found: list[Person] = []
     consumed_until = -1
     pending: list[tuple[str, int, int]] = []  # a second name waiting for "... and the TITLE"
     last_person_end = -1
-    for m in pat.finditer(text):
+    for m in titles:
         if m.start() < consumed_until:
             continue
-        head = m.group("head")
+        # a name or an office's tail can only follow where the next word is capitalised,
+        # "of", "for", "in" or a parenthesis: read a short window otherwise
+        nxt = text[m.end():m.end() + 6].lstrip()
+        wide = nxt[:1].isupper() or nxt[:1] == "(" or nxt.startswith(("of ", "for ", "in ", ", "))
+        if not wide and not pending and not APPOSITIVE_LEAD.search(text, max(0, m.start() - 40), m.start()):
+            continue  # nothing after the office, no name before it: "the heads of state", "ministers"
+        reader = _Reader(text, countries, m.start(), min(len(text), m.end() + (160 if wide else 30)))
+        head = text[m.start("head"):m.end("head")]
         plural = bool(m.group("pl"))
         if head.lower() in ("general", "head", "leader", "director", "chairman") and plural:
             continue
@@ -204,7 +226,7 @@ def find_people(text: str, layout: Layout, countries: list[CountryMention]) -> l
         tail_end, tail_countries = reader.office_tail(i)
         if tail_end > i and not tail_countries and reader.tok(tail_end - 1) in CONNECTORS:
             tail_end -= 1
-        tail_end_pos = reader.toks[tail_end - 1].end if tail_end > i else m.end()
+        tail_end_pos = reader.end(tail_end - 1) if tail_end > i else m.end()
         country_pre = _country_before(text, m.start(), countries)
         base = _canonical(head, canon)
         if base == "@counterpart":
@@ -231,7 +253,7 @@ def find_people(text: str, layout: Layout, countries: list[CountryMention]) -> l
             k = reader.name_at(j)
             if k == j:
                 break
-            names.append((reader.toks[j].start, reader.toks[k - 1].end))
+            names.append((reader.start(j), reader.end(k - 1)))
             if plural and reader.tok(k) in ("and", ",") and reader.name_at(k + 1) > k + 1:
                 j = k + 1
                 continue
@@ -240,7 +262,7 @@ def find_people(text: str, layout: Layout, countries: list[CountryMention]) -> l
             k = reader.name_at(tail_end + 1) if reader.tok(tail_end) == "," and tail_countries else tail_end + 1
             if k > tail_end + 1 and reader.tok(k) in (",", ".", "to", "in", "on"):
                 # "the President of Kazakhstan, Nursultan Nazarbayev, ..."
-                names = [(reader.toks[tail_end + 1].start, reader.toks[k - 1].end)]
+                names = [(reader.start(tail_end + 1), reader.end(k - 1))]
         if not names:
             before = _appositive_before(text, m.start())
             coordinated = bool(_pat_and_title().match(text[tail_end_pos:]))
@@ -272,7 +294,7 @@ def find_people(text: str, layout: Layout, countries: list[CountryMention]) -> l
         consumed_until = max(names[-1][1], tail_end_pos)
     people = _merge(found)
     _resolve_counterparts(people, layout)
-    _add_bare_people(text, reader, people)
+    _add_bare_people(text, people)
     _add_mentions(text, people)
     _fill_countries(text, layout, people, countries)
     return people
@@ -372,16 +394,32 @@ HUMAN_VERBS = ("said|noted|stressed|emphasi[sz]ed|underlined|added|told|congratu
                "recalled|remarked|announced|invited")
 
 
-def _add_bare_people(text: str, reader: _Reader, people: list[Person]) -> None:
+@lru_cache(maxsize=1)
+def _human_verb() -> re.Pattern[str]:
+    return re.compile(rf"(?<=\S)\s+(?:{HUMAN_VERBS})\b")
+
+
+@lru_cache(maxsize=1)
+def _name_before() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w’'-])(?P<n>{NAMEPAT}{{0,2}}|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)$")
+
+
+@lru_cache(maxsize=1)
+def _between_names() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:between|with)\s+(?P<a>{NAMEPAT}{{1,2}})\s+and\s+(?P<b>{NAMEPAT}{{1,2}})\b")
+
+
+def _add_bare_people(text: str, people: list[Person]) -> None:
     """Names without an office: "negotiations between Vladimir Makei and Sergey Lavrov",
     "Golovchenko paid courtesy visits", "Peter Siyarto" beside a named minister."""
     known = [p.name for p in people]
-    pat = re.compile(rf"(?<![\w’'-])(?P<n>{NAMEPAT}{{0,2}}|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=\s+(?:{HUMAN_VERBS})\b)")
-    between = re.compile(rf"\b(?:between|with)\s+(?P<a>{NAMEPAT}{{1,2}})\s+and\s+(?P<b>{NAMEPAT}{{1,2}})\b")
     cands: list[tuple[int, int]] = []
-    for m in pat.finditer(text):
-        cands.append((m.start("n"), m.end("n")))
-    for m in between.finditer(text):
+    # a verb is rarer than a capital: find the verbs, then look back for a name
+    for v in _human_verb().finditer(text):
+        m = _name_before().search(text, max(0, v.start() - 60), v.start())
+        if m:
+            cands.append((m.start("n"), m.end("n")))
+    for m in _between_names().finditer(text):
         cands.append((m.start("a"), m.end("a")))
         cands.append((m.start("b"), m.end("b")))
     # "... Jeyhun Bayramov and Peter Siyarto": a name coordinated with a known person
@@ -395,18 +433,12 @@ def _add_bare_people(text: str, reader: _Reader, people: list[Person]) -> None:
         toks = name.split()
         if not all(is_name_token(t) for t in toks):
             continue
-        if len(toks) == 1 and (s == 0 or text[s - 2:s].strip() in (".", "") and not _sentence_start(text, s)):
-            pass
         if any(same_name(name, k) for k in known):
             continue
         if len(toks) == 1 and not _looks_like_surname(toks[0]):
             continue
         people.append(Person(name, "", None, s, e, [(s, e)]))
         known.append(name)
-
-
-def _sentence_start(text: str, pos: int) -> bool:
-    return pos == 0 or bool(re.search(r"(?:[.!?»\"”]\s+|\n\s*)$", text[max(0, pos - 4):pos]))
 
 
 def _looks_like_surname(token: str) -> bool:
@@ -419,9 +451,14 @@ def _add_mentions(text: str, people: list[Person]) -> None:
     """Every later mention of a person by full name or surname."""
     for p in people:
         surname = p.name.split()[-1]
-        for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
-            if not any(s <= m.start() < e for s, e in p.mentions):
-                p.mentions.append((m.start(), m.end()))
+        pos = text.find(surname)
+        while pos >= 0:
+            end = pos + len(surname)
+            whole = (pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] == "-")) and \
+                (end == len(text) or not (text[end].isalnum() or text[end] == "-"))
+            if whole and not any(s <= pos < e for s, e in p.mentions):
+                p.mentions.append((pos, end))
+            pos = text.find(surname, end)
         p.mentions.sort()
 
 

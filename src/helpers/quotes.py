@@ -55,6 +55,8 @@ def find_quotes(text: str, layout: Layout, people: list[Person]) -> list[Quote]:
     taken_until = -1
     for ps, pe in layout.paragraphs:
         para = text[ps:pe]
+        if not any(ch in para for ch in CLOSE + "“«„"):
+            continue
         last_attr_end = ps
         last_speaker = None
         for m in _ATTR[0].finditer(para):

@@ -39,8 +39,9 @@ class Layout:
 
     def is_noise(self, pos: int) -> bool:
         """True where ``pos`` lies in the headline or a photo caption (not body text)."""
-        spans = self.captions + ([self.headline] if self.headline else [])
-        return any(s <= pos < e for s, e in spans)
+        if self.headline and self.headline[0] <= pos < self.headline[1]:
+            return True
+        return bool(self.captions) and any(s <= pos < e for s, e in self.captions)
 
     def in_list_item(self, pos: int) -> tuple[int, int] | None:
         """The list item holding ``pos``, if any."""
@@ -109,7 +110,7 @@ def analyse(text: str) -> Layout:
     for s, e in nonempty:
         line = text[s:e]
         stripped = line.strip()
-        if CAPTION.search(line) and len(stripped.split()) <= 25:
+        if ":" in line and CAPTION.search(line) and len(stripped.split()) <= 25:
             lay.captions.append((s, e))
         # a list stays open while its items end with ";" (or its lead ends with ":")
         item = bool(BULLET.match(line)) or stripped.endswith(";") or (
