@@ -28,7 +28,10 @@ VERB_CUT = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|
                       r"\b|\s+(?:in\s+the\s+presence|on\s+the\s+sidelines|during|following\s+the|after\s+the|"
                       r"at\s+the\s+end|today|yesterday|this\s+year|last\s+week|worth)\b"
                       r"|,?\s+(?:signed|concluded|adopted|inked|ratified)\s+(?:in|on|at|earlier|last|back|between|"
-                      r"previously|during)\b")
+                      r"previously|during)\b"
+                      r"|\s+to\s+be\s+[a-z]+ed\b|\s+and\s+(?:also\s+)?(?:agreed|decided|discussed|noted|stressed|expressed|exchanged|reviewed|"
+                      r"welcomed|instructed|called|pointed|emphasi[sz]ed|underlined|confirmed|reaffirmed|considered|"
+                      r"praised|highlighted|held|met|visited)\b")
 SUBJECT_WORDS = re.compile(r"^\s*(?:of|on|between|for|in|to|with|establishing|regarding|concerning|aimed|about|"
                            r"by|under|within|\(|[\"“«])", re.I)
 PLURAL_END = re.compile(r"(?:s|a)$")
@@ -287,24 +290,32 @@ def _status(text: str, layout: Layout, d: Document, docs: list[Document]) -> str
     if re.search(r"\b(?:anniversary\s+of\s+the\s+signing\s+of|implementation\s+of|in\s+accordance\s+with|"
                  r"provisions\s+of|framework\s+of)\s+(?:the\s+)?$", before):
         return "existing"
-    if d.list_item:
-        item = layout.in_list_item(d.start)
-        lead = _list_lead(text, layout, item[0]) if item else ""
-        context = lead
-    else:
-        s, e = layout.sentence_at(d.start)
-        context = text[s:e]
-        for other in docs:  # cues inside any document's own title don't count
-            if s <= other.start and other.end <= e:
-                context = context.replace(text[other.start:other.end], " ")
-        if re.match(r"\s*(?:At|In|During)\s+that\s+(?:meeting|time|session)|\s*Then\b", context):
-            return "existing"
     c = cues()
-    if c["planned"].search(context):
-        return "planned"
-    if c["existing"].search(context):
+    if d.list_item:
+        # a list item takes the tense of the line that opens the list
+        item = layout.in_list_item(d.start)
+        context = _list_lead(text, layout, item[0]) if item else ""
+        for signal in ("planned", "existing"):
+            if c[signal].search(context):
+                return signal
+        return "signed"
+    s, e = layout.sentence_at(d.start)
+    chars = list(text[s:e])
+    for other in docs:  # cues inside any document's own title don't count
+        if s <= other.start and other.end <= e:
+            chars[other.start - s:other.end - s] = " " * (other.end - other.start)
+    context = "".join(chars)
+    if re.match(r"\s*(?:At|In|During)\s+that\s+(?:meeting|time|session)|\s*Then\b", context):
         return "existing"
-    return "signed"
+    # the cue nearest the document decides ("signed a memorandum ... and agreed to prepare a roadmap")
+    here, there = d.start - s, d.end - s
+    best: tuple[int, int, str] | None = None
+    for rank, signal in enumerate(("planned", "existing", "signed")):
+        for m in c[signal].finditer(context):
+            distance = here - m.end() if m.end() <= here else max(0, m.start() - there)
+            if best is None or (distance, rank) < best[:2]:
+                best = (distance, rank, signal)
+    return best[2] if best else "signed"
 
 
 def _list_lead(text: str, layout: Layout, item_start: int) -> str:

@@ -119,7 +119,7 @@ def analyse(text: str) -> Layout:
             item = False
         if item:
             lay.list_items.append((s, e))
-        list_open = stripped.endswith((";", ":")) or (item and bool(BULLET.match(line)))
+        list_open = stripped.endswith((";", ":")) or (item and bool(BULLET.match(line)) and not stripped.endswith("."))
         if (s, e) != lay.headline:
             lay.paragraphs.append((s, e))
         lay.sentences.extend(_split_sentences(text, s, e))
