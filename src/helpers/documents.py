@@ -233,7 +233,7 @@ def _coordinate(text: str, docs: list[Document]) -> list[Document]:
                 break
             gap = text[d.head_end:other.start]
             between = text[max(d.start, other.start - 40):other.start]
-            if re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*(?:a|an|the)?\s*", gap):
+            if re.fullmatch(r"\s*(?:and|or)\s*(?:a|an|the)?\s*", gap):
                 d.shares_complement = True  # "an agreement and a memorandum on ..."
                 d.end = max(d.end, other.end)
                 d.title = text[d.start:d.end]

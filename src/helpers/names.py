@@ -16,7 +16,7 @@ NAME_TOKEN = re.compile(r"^[A-Z\u00C0-\u00DE\u0100-\u017F][^\W\d_]*(?:[-’'][^\
 @lru_cache(maxsize=1)
 def _blocked() -> frozenset[str]:
     """Capitalised words that are never part of a person's name."""
-    out = set(words("office_words"))
+    out = set(words("office_words")) | set(words("honorifics"))
     out.update(alias for alias in aliases() if " " not in alias)
     for r in rows("titles"):
         out.update(w for w in r["phrase"].split() if w[:1].isupper())

@@ -104,8 +104,18 @@ class _Reader:
             j += 1
         return j
 
+    def skip_honorifics(self, i: int) -> int:
+        """Index after courtesy words ("His Highness", "Mr.", "H.E.") starting at token ``i``."""
+        honor = words("honorifics")
+        while self.tok(i).rstrip(".") in honor:
+            i += 1
+            if self.tok(i) == ".":
+                i += 1
+        return i
+
     def name_at(self, i: int, most: int = 4) -> int:
         """Index after a person's name starting at token ``i`` (``i`` when none starts there)."""
+        i = self.skip_honorifics(i)
         j, n = i, 0
         while self.has(j) and n < most:
             t = self.tok(j)
@@ -250,6 +260,7 @@ def find_people(text: str, layout: Layout, countries: list[CountryMention]) -> l
         j = tail_end
         # "Presidents Kassym-Jomart Tokayev and Vladimir Putin"
         while True:
+            j = reader.skip_honorifics(j)
             k = reader.name_at(j)
             if k == j:
                 break
@@ -360,7 +371,9 @@ def _merge(found: list[Person]) -> list[Person]:
     people: list[Person] = []
     for p in found:
         for q in people:
-            if same_name(p.name, q.name):
+            # "Sheikh Mohamed" after "Sheikh Mohamed bin Zayed Al Nahyan": a first-name reference
+            first_name = len(p.name.split()) == 1 and p.name == q.name.split()[0] and p.title == q.title
+            if same_name(p.name, q.name) or first_name:
                 q.mentions.extend(p.mentions)
                 if len(p.name.split()) > len(q.name.split()):
                     q.name, q.start, q.end = p.name, p.start, p.end

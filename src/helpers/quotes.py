@@ -42,8 +42,9 @@ _LEAD: list[re.Pattern[str]] = []
 def _lead_in() -> re.Pattern[str]:
     if not _LEAD:
         _LEAD.append(re.compile(
-            rf"(?P<who>(?:[A-Z][\w’'-]*|the|of)(?:\s+(?:[A-Z][\w’'-]*|the|of)){{0,7}})\s+(?:{_speech()})"
-            rf"(?:\s+\w+){{0,2}}\s*:\s*[“«\"](?P<q>[^”»\"]{{15,}})[”»\"]?"))
+            rf"(?:(?P<who>(?:[A-Z][\w’'-]*|the|of)(?:\s+(?:[A-Z][\w’'-]*|the|of)){{0,7}})\s+(?:{_speech()})"
+            rf"(?:\s+\w+){{0,2}}\s*:|[Aa]ccording\s+to\s+(?P<who2>(?:[A-Z][\w’'-]*|the|of)(?:\s+(?:[A-Z][\w’'-]*|the|of)){{0,7}}),)"
+            rf"\s*[“«\"](?P<q>[^”»\"]{{15,}})[”»\"]?"))
     return _LEAD[0]
 
 
@@ -80,7 +81,7 @@ def find_quotes(text: str, layout: Layout, people: list[Person]) -> list[Quote]:
             last_speaker = speaker
         # 'President Shavkat Mirziyoyev said: "Our trade must ..."'
         for m in _lead_in().finditer(para):
-            speaker = _resolve(m.group("who"), text, ps + m.start(), people)
+            speaker = _resolve(m.group("who") or m.group("who2"), text, ps + m.start(), people)
             s, e = _trim(text, ps + m.start("q"), ps + m.end("q"))
             if speaker and e - s >= 15 and not any(q.start <= s < q.end for q in out):
                 out.append(Quote(speaker, text[s:e], s, e))
@@ -115,7 +116,7 @@ def _opening(text: str, floor: int, close: int) -> int:
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and (text[s].isspace() or text[s] in OPEN + "-–—"):
+    while s < e and (text[s].isspace() or text[s] in OPEN + "-–—.,;:"):
         s += 1
     while e > s and (text[e - 1].isspace() or text[e - 1] in CLOSE + ","):
         e -= 1
