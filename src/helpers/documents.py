@@ -67,20 +67,15 @@ def _heads() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]]]:
     return re.compile(rf"(?<![\w-])(?=\w)(?:{alt})(?![\w-])"), table
 
 
-def _status_cues() -> dict[str, re.Pattern[str]]:
-    out = {}
+@lru_cache(maxsize=1)
+def cue_pattern() -> re.Pattern[str]:
+    """One pattern of the status cues of signals.csv (planned, existing, signed), matched on
+    lower-cased text; the group that matched names the signal."""
+    parts = []
     for signal in ("planned", "existing", "signed"):
-        out[signal] = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in phrases("signals", signal)) + r")(?![\w-])", re.I)
-    return out
-
-
-_CUES: dict[str, re.Pattern[str]] = {}
-
-
-def cues() -> dict[str, re.Pattern[str]]:
-    if not _CUES:
-        _CUES.update(_status_cues())
-    return _CUES
+        alt = "|".join(re.escape(p.lower()) for p in phrases("signals", signal))
+        parts.append(f"(?P<{signal}>{alt})")
+    return re.compile(r"(?<![\w-])(?=\w)(?:" + "|".join(parts) + r")(?![\w-])")
 
 
 def _left_start(text: str, head_start: int, floor: int) -> int:
@@ -290,31 +285,28 @@ def _status(text: str, layout: Layout, d: Document, docs: list[Document]) -> str
     if re.search(r"\b(?:anniversary\s+of\s+the\s+signing\s+of|implementation\s+of|in\s+accordance\s+with|"
                  r"provisions\s+of|framework\s+of)\s+(?:the\s+)?$", before):
         return "existing"
-    c = cues()
     if d.list_item:
         # a list item takes the tense of the line that opens the list
         item = layout.in_list_item(d.start)
-        context = _list_lead(text, layout, item[0]) if item else ""
-        for signal in ("planned", "existing"):
-            if c[signal].search(context):
-                return signal
-        return "signed"
+        lead = _list_lead(text, layout, item[0]).lower() if item else ""
+        found = {m.lastgroup for m in cue_pattern().finditer(lead)}
+        return "planned" if "planned" in found else "existing" if "existing" in found else "signed"
     s, e = layout.sentence_at(d.start)
-    chars = list(text[s:e])
-    for other in docs:  # cues inside any document's own title don't count
-        if s <= other.start and other.end <= e:
-            chars[other.start - s:other.end - s] = " " * (other.end - other.start)
-    context = "".join(chars)
-    if re.match(r"\s*(?:At|In|During)\s+that\s+(?:meeting|time|session)|\s*Then\b", context):
+    if re.match(r"\s*(?:At|In|During)\s+that\s+(?:meeting|time|session)|\s*Then\b", text[s:e]):
         return "existing"
-    # the cue nearest the document decides ("signed a memorandum ... and agreed to prepare a roadmap")
-    here, there = d.start - s, d.end - s
+    # the cue nearest the document decides ("signed a memorandum ... and agreed to prepare a roadmap");
+    # cues inside any document's own title don't count
+    titles = [(o.start, o.end) for o in docs if s <= o.start and o.end <= e]
     best: tuple[int, int, str] | None = None
-    for rank, signal in enumerate(("planned", "existing", "signed")):
-        for m in c[signal].finditer(context):
-            distance = here - m.end() if m.end() <= here else max(0, m.start() - there)
-            if best is None or (distance, rank) < best[:2]:
-                best = (distance, rank, signal)
+    rank = {"planned": 0, "existing": 1, "signed": 2}
+    for m in cue_pattern().finditer(text[s:e].lower()):
+        cs, ce = s + m.start(), s + m.end()
+        if any(a <= cs < b for a, b in titles):
+            continue
+        distance = d.start - ce if ce <= d.start else max(0, cs - d.end)
+        key = (distance, rank[m.lastgroup], m.lastgroup)
+        if best is None or key < best:
+            best = key
     return best[2] if best else "signed"
 
 

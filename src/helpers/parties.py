@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .countries import CountryMention, aliases, country_in, find_countries
+from .countries import CountryMention, aliases, city_country, country_in, find_countries
 from .documents import Document
 from .names import is_name_token
 from .reference import rows
@@ -78,7 +78,7 @@ def level_of(name: str) -> str:
         if rx.search(core):
             return level
     hit = aliases().get(core)
-    if hit and hit[1] == "city":
+    if hit and hit[1] == "city" or re.fullmatch(r"(?:city of\s+)?[A-Z][\w’'-]+", core) and city_country(core.split()[-1]):
         return "city"
     if hit and hit[1] == "region":
         return "regional"

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .countries import CountryMention, aliases
+from .countries import CountryMention, aliases, city_country, country_in
 from .names import PARTICLES, bare, is_name_token, same_name
 from .reference import phrases, rows, words
 from .structure import Layout
@@ -154,7 +154,7 @@ class _Reader:
                 k = j + 1
                 if self.tok(k) == "the":
                     k += 1
-                if self.country(k) or self._office_word(k) or self._place(k):
+                if self.country(k) or self._office_word(k) or self._place(k, after_of=True):
                     j = k
                     continue
                 # "Mayor of Veszprem Gyulya Porg": one unknown word of place before a full name
@@ -172,9 +172,12 @@ class _Reader:
         t = bare(self.tok(i))
         return bool(t) and t[:1].isupper() and t in self.office and t not in {"The", "A", "An"}
 
-    def _place(self, i: int) -> bool:
+    def _place(self, i: int, after_of: bool = False) -> bool:
         t = self.tok(i)
         if t in PLACE_WORDS:
+            return True
+        # a city only right after "of" ("Mayor of Veszprem"): first names can be cities too
+        if after_of and t[:1].isupper() and city_country(t):
             return True
         # an unknown capitalised word followed by a place word ("Shusha region")
         return bool(t[:1].isupper()) and self.tok(i + 1) in PLACE_WORDS
@@ -256,6 +259,8 @@ def find_people(text: str, layout: Layout, countries: list[CountryMention]) -> l
             country = country_pre.alpha3
         if country is None and region_pre:
             country = region_pre[1]
+        if country is None and tail_end > i:
+            country = country_in(text[m.end():tail_end_pos])  # "Governor of the Navoi region"
         names: list[tuple[int, int]] = []
         j = tail_end
         # "Presidents Kassym-Jomart Tokayev and Vladimir Putin"
@@ -331,7 +336,6 @@ def _region_before(text: str, pos: int) -> tuple[str, str | None] | None:
     m = re.search(r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+(?:region|Region|oblast|province))\s+$", text[max(0, pos - 60):pos])
     if not m:
         return None
-    from .countries import country_in
     return m.group(1), country_in(m.group(1))
 
 
