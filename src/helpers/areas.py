@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .reference import rows
 from .structure import Layout
@@ -15,8 +16,7 @@ INTENT = re.compile(r"\b(agreed|aim|aims|aiming|goal|target|task|plan|plans|plan
                     r"boost|bring|double|expand|should|must|will|potential|instructed|proposed)\b", re.I)
 
 
-@dataclass(frozen=True)
-class AreaMention:
+class AreaMention(NamedTuple):
     """One mention of an area of cooperation at ``text[start:end]``."""
 
     area: str

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import pycountry
 
@@ -13,8 +13,7 @@ from .reference import rows
 POSSESSIVE = r"(?:[’']s)?"
 
 
-@dataclass(frozen=True)
-class CountryMention:
+class CountryMention(NamedTuple):
     """A country named at ``text[start:end]``; ``kind`` is name, official, demonym, city or region."""
 
     start: int

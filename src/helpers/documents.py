@@ -352,5 +352,8 @@ def _dedupe(docs: list[Document]) -> list[Document]:
     return out
 
 
+PUNCT = re.compile(r"[^\w\s]")
+
+
 def _norm(s: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", s.lower())).strip()
+    return " ".join(PUNCT.sub(" ", s.lower()).split())

@@ -17,6 +17,7 @@ WORD = re.compile(r"[^\W\d_]+(?:[-’'.][^\W\d_]+)*(?:[’']s)?|\d+|\S")
 PLACE_WORDS = {"region", "Region", "city", "City", "province", "Province", "oblast", "Oblast", "district",
                "District"}
 CONNECTORS = {"of", "the", "and", "for", "in", "on"}
+GAP_BEFORE_OFFICE = re.compile(r"(?:[’']s)?\s*(?:the\s+)?")
 APPOSITIVE_LEAD = re.compile(r",\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w’']+\s+)?$")
 MODIFIERS = r"(?:(?:former|late|acting|then|current|newly[- ]appointed)\s+)?"
 
@@ -183,6 +184,14 @@ class _Reader:
         return bool(t[:1].isupper()) and self.tok(i + 1) in PLACE_WORDS
 
 
+PAREN = re.compile(r"\s*\([^)]{0,40}\)")
+POSS = re.compile(r"[’']s\b")
+EMPTY_OF = re.compile(r"\b(of|in|for)\s+(the\s+)?(?=(of|in|for)\b|$)")
+TRAILING = re.compile(r"(?:\s+(?:of|in|for|and|the))+\s*$")
+DOUBLE_THE = re.compile(r"\bthe\s+(?=the\b)")
+SPACES = re.compile(r"\s{2,}")
+
+
 def _clean_title(text: str, countries: list[CountryMention], start: int) -> str:
     """An office as a short phrase without the country ("Governor of Russia's Voronezh Region" ->
     "Governor of Voronezh Region")."""
@@ -192,16 +201,12 @@ def _clean_title(text: str, countries: list[CountryMention], start: int) -> str:
         a, b = c.start - start, c.end - start
         if 0 <= a < b <= len(out):
             out = out[:a] + out[b:]
-    out = re.sub(r"\s*\([^)]{0,40}\)", "", out)
-    out = re.sub(r"[’']s\b", "", out)
-    out = re.sub(r"\b(of|in|for)\s+(the\s+)?(?=(of|in|for)\b|$)", "", out.strip())
-    while True:
-        trimmed = re.sub(r"\s+(of|in|for|and|the)\s*$", "", out.strip())
-        if trimmed == out:
-            break
-        out = trimmed
-    out = re.sub(r"\bthe\s+(?=the\b)", "", out)
-    return re.sub(r"\s{2,}", " ", out).strip(" ,")
+    out = PAREN.sub("", out)
+    out = POSS.sub("", out)
+    out = EMPTY_OF.sub("", out.strip())
+    out = TRAILING.sub("", out.strip())
+    out = DOUBLE_THE.sub("", out)
+    return SPACES.sub(" ", out).strip(" ,")
 
 
 def _canonical(head: str, canon: dict[str, str]) -> str:
@@ -325,8 +330,9 @@ def _pat_and_title() -> re.Pattern[str]:
 def _country_before(text: str, pos: int, countries: list[CountryMention]) -> CountryMention | None:
     """A country or demonym right before an office ("Kazakh PM", "Azerbaijan's Prime Minister")."""
     for c in countries:
-        gap = text[c.end:pos]
-        if c.end <= pos and re.fullmatch(r"(?:[’']s)?\s*(?:the\s+)?", gap):
+        if c.end > pos:
+            break
+        if pos - c.end <= 8 and GAP_BEFORE_OFFICE.fullmatch(text, c.end, pos):
             return c
     return None
 
