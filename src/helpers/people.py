@@ -17,6 +17,8 @@ WORD = re.compile(r"[^\W\d_]+(?:[-’'.][^\W\d_]+)*(?:[’']s)?|\d+|\S")
 PLACE_WORDS = {"region", "Region", "city", "City", "province", "Province", "oblast", "Oblast", "district",
                "District"}
 CONNECTORS = {"of", "the", "and", "for", "in", "on"}
+OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?")
+DASH_GAP = re.compile(r"\s*[–—-]\s*")
 GAP_BEFORE_OFFICE = re.compile(r"(?:[’']s)?\s*(?:the\s+)?")
 APPOSITIVE_LEAD = re.compile(r",\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w’']+\s+)?$")
 MODIFIERS = r"(?:(?:former|late|acting|then|current|newly[- ]appointed)\s+)?"
@@ -41,7 +43,7 @@ def _titles() -> tuple[re.Pattern[str], dict[str, str]]:
         canon[r["phrase"].lower()] = r["canonical"]
     canon["counterpart"] = "@counterpart"
     alt = "|".join(re.escape(p) for p in sorted(canon, key=len, reverse=True))
-    pat = re.compile(rf"(?<![\w-]){MODIFIERS}(?P<head>{alt})(?P<pl>s|es)?(?![\w-])")
+    pat = re.compile(rf"(?<![\w-]){MODIFIERS}(?P<pre>(?:first\s+)?(?:deputy|vice)[\s-]+)?(?P<head>{alt})(?P<pl>s|es)?(?![\w-])")
     return pat, canon
 
 
@@ -151,6 +153,10 @@ class _Reader:
                 j = self.country_end(j)
                 continue
             t = self.tok(j)
+            if t == "to" and self.country(j + 1) and found:  # "Ambassador of Japan to Uzbekistan"
+                found.append(self.country(j + 1))
+                j = self.country_end(j + 1)
+                continue
             if t in ("of", "for", "in") or (t == "and" and (self._office_word(j + 1) or self.country(j + 1))):
                 k = j + 1
                 if self.tok(k) == "the":
@@ -160,6 +166,10 @@ class _Reader:
                     continue
                 # "Mayor of Veszprem Gyulya Porg": one unknown word of place before a full name
                 if t == "of" and is_name_token(self.tok(k)) and self.name_at(k + 1) >= k + 3:
+                    j = k + 1
+                    continue
+                # "Chairman of the Board of Rosatom, Alexey Likhachev": a body's name before a comma
+                if t == "of" and self.tok(k)[:1].isupper() and self.tok(k + 1) == ",":
                     j = k + 1
                     continue
                 break
@@ -186,8 +196,8 @@ class _Reader:
 
 PAREN = re.compile(r"\s*\([^)]{0,40}\)")
 POSS = re.compile(r"[’']s\b")
-EMPTY_OF = re.compile(r"\b(of|in|for)\s+(the\s+)?(?=(of|in|for)\b|$)")
-TRAILING = re.compile(r"(?:\s+(?:of|in|for|and|the))+\s*$")
+EMPTY_OF = re.compile(r"\b(of|in|for|to)\s+(the\s+)?(?=(of|in|for|to)\b|$)")
+TRAILING = re.compile(r"(?:\s+(?:of|in|for|and|the|to))+\s*$")
 DOUBLE_THE = re.compile(r"\bthe\s+(?=the\b)")
 SPACES = re.compile(r"\s{2,}")
 
@@ -226,6 +236,7 @@ def find_people(text: str, layout: Layout, countries: list[CountryMention]) -> l
     consumed_until = -1
     pending: list[tuple[str, int, int]] = []  # a second name waiting for "... and the TITLE"
     last_person_end = -1
+    found_title_end: tuple[int, str] | None = None
     for m in titles:
         if m.start() < consumed_until:
             continue
@@ -234,7 +245,10 @@ def find_people(text: str, layout: Layout, countries: list[CountryMention]) -> l
         nxt = text[m.end():m.end() + 6].lstrip()
         wide = nxt[:1].isupper() or nxt[:1] == "(" or nxt.startswith(("of ", "for ", "in ", ", "))
         if not wide and not pending and not APPOSITIVE_LEAD.search(text, max(0, m.start() - 40), m.start()):
-            continue  # nothing after the office, no name before it: "the heads of state", "ministers"
+            # nothing after the office, no name before it ("the heads of state", "ministers"),
+            # unless a second office follows a dash ("First Deputy Prime Minister – Minister of ...")
+            found_title_end = (m.end(), text[m.start("pre") if m.group("pre") else m.start("head"):m.end("head")])
+            continue
         reader = _Reader(text, countries, m.start(), min(len(text), m.end() + (160 if wide else 30)))
         head = text[m.start("head"):m.end("head")]
         plural = bool(m.group("pl"))
@@ -247,6 +261,9 @@ def find_people(text: str, layout: Layout, countries: list[CountryMention]) -> l
         tail_end_pos = reader.end(tail_end - 1) if tail_end > i else m.end()
         country_pre = _country_before(text, m.start(), countries)
         base = _canonical(head, canon)
+        pre = text[m.start("pre"):m.end("pre")] if m.group("pre") else ""
+        if pre and not base.lower().startswith(("deputy", "vice", "first")):
+            base = " ".join(w.capitalize() for w in pre.split()) + " " + base  # "Deputy Foreign Minister"
         if base == "@counterpart":
             title = base
         else:
@@ -254,6 +271,9 @@ def find_people(text: str, layout: Layout, countries: list[CountryMention]) -> l
             written = text[m.start("head"):m.end()]
             rest = cleaned[len(written):] if cleaned.lower().startswith(written.lower()) else ""
             title = base + rest
+        if found_title_end is not None and DASH_GAP.fullmatch(text, found_title_end[0], m.start()):
+            title = found_title_end[1] + " – " + title  # "First Deputy Prime Minister – Minister of Finance"
+        found_title_end = (tail_end_pos, title)
         region_pre = _region_before(text, m.start())
         if region_pre and head.lower() in ("governor", "akim", "mayor"):
             title = f"{base} of {region_pre[0]}"
@@ -280,8 +300,10 @@ def find_people(text: str, layout: Layout, countries: list[CountryMention]) -> l
                 continue
             break
         if not names:
-            k = reader.name_at(tail_end + 1) if reader.tok(tail_end) == "," and tail_countries else tail_end + 1
-            if k > tail_end + 1 and reader.tok(k) in (",", ".", "to", "in", "on"):
+            k = reader.name_at(tail_end + 1) if reader.tok(tail_end) == "," and (tail_countries or tail_end > i) \
+                else tail_end + 1
+            if k > tail_end + 1 and reader.tok(k) in (",", ".", "to", "in", "on") and \
+                    (tail_countries or k - tail_end > 2):
                 # "the President of Kazakhstan, Nursultan Nazarbayev, ..."
                 names = [(reader.start(tail_end + 1), reader.end(k - 1))]
         if not names:
@@ -307,6 +329,11 @@ def find_people(text: str, layout: Layout, countries: list[CountryMention]) -> l
         # "Hungarian President Katalin Novak and Prime Minister Viktor Orban": the demonym is shared
         if country is None and found and text[last_person_end:m.start()].strip() in ("and", ","):
             per_country = [found[-1].country] * len(names)
+        if len(names) == 1 and per_country[0] is None:
+            after = OF_COUNTRY.match(text, names[0][1])
+            if after:
+                hit = next((c for c in countries if c.start == after.end()), None)
+                per_country = [hit.alpha3 if hit else None]
         for (s, e), c in zip(names, per_country):
             name = bare(text[s:e]).strip()
             e = s + len(name)  # "Olaf Scholz’s visit": the evidence is the name
