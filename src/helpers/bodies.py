@@ -6,7 +6,7 @@ import re
 
 HEADS = (r"Ministry|Ministries|University|Universities|Academy|Institute|Agency|Committee|Company|Corporation|Bank|"
          r"Council|Commission|Authority|Office|Service|School|Center|Centre|Union|Chamber|Fund|Administration|"
-         r"Department|Akimat|Cabinet|Inspectorate|Exchange|Railways|Airlines|Association|Foundation")
+         r"Department|Akimat|Cabinet|Inspectorate|Exchange|Railways|Airlines|Association|Foundation|Organi[sz]ation")
 CAP = r"[A-Z][\w’'-]*"
 HEAD = re.compile(rf"\b(?:{HEADS})\b")
 LEFT = re.compile(rf"(?:(?:{CAP}|of|and|for)\s+){{1,6}}$")

@@ -228,7 +228,8 @@ def _coordinate(text: str, docs: list[Document]) -> list[Document]:
                 break
             gap = text[d.head_end:other.start]
             between = text[max(d.start, other.start - 40):other.start]
-            if re.fullmatch(r"\s*(?:and|or)\s*(?:a|an|the)?\s*", gap):
+            if re.fullmatch(r"\s*(?:and|or)\s*(?:a|an|the)?\s*", gap) and \
+                    re.match(r"\s+(?:on|in|regarding|concerning|about)\b", text[other.head_end:other.end]):
                 d.shares_complement = True  # "an agreement and a memorandum on ..."
                 d.end = max(d.end, other.end)
                 d.title = text[d.start:d.end]
@@ -280,6 +281,8 @@ def _split_plural_lists(text: str, docs: list[Document]) -> list[Document]:
 def _status(text: str, layout: Layout, d: Document, docs: list[Document]) -> str:
     """signed / planned / existing from the verbs and tense around the document."""
     before = text[max(0, d.start - 40):d.start]
+    if re.match(r"(?:draft|proposed|future|new\s+draft)\b", d.title, re.I):
+        return "planned"
     if d.nested_in is not None:
         return "planned" if re.search(r"\bsigning\s+of\s+(?:the\s+)?$", before) else "existing"
     if re.search(r"\b(?:anniversary\s+of\s+the\s+signing\s+of|implementation\s+of|in\s+accordance\s+with|"

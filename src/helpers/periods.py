@@ -17,7 +17,7 @@ _RANGE = re.compile(
 _UNTIL = re.compile(rf"\b(?:until|till|through|up to|by)\s+(?:the\s+end\s+of\s+)?(?P<b>{YEAR})\b")
 _SINGLE = re.compile(rf"\bfor\s+(?:the\s+year\s+)?(?P<a>{YEAR})\b(?!{DASH}\d)")
 _TERM = re.compile(rf"\bfor\s+(?:a\s+(?:period|term)\s+of\s+)?(?P<n>{_NUM})(?:\s*\(\d+\))?[\s-]+years?\b", re.I)
-_PREFIX = re.compile(rf"\b(?P<a>{YEAR})(?:{DASH})(?P<b>(?:19|20)?\d{{2}})\b")
+_ADJECTIVE = re.compile(rf"\b(?P<n>{_NUM})[\s-]year\b(?![\s-]+old)", re.I)
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,12 @@ def find_periods(text: str, offset: int = 0) -> list[Period]:
             found.append(Period(m.group(0), offset + m.start(), offset + m.end(), y, y, 1))
             taken.append((m.start(), m.end()))
     for m in _TERM.finditer(text):
+        if free(m.start(), m.end()):
+            n = m.group("n").lower()
+            years = int(n) if n.isdigit() else NUMBER_WORDS[n]
+            found.append(Period(m.group(0), offset + m.start(), offset + m.end(), None, None, years))
+            taken.append((m.start(), m.end()))
+    for m in _ADJECTIVE.finditer(text):  # "a five-year programme"
         if free(m.start(), m.end()):
             n = m.group("n").lower()
             years = int(n) if n.isdigit() else NUMBER_WORDS[n]
