@@ -150,7 +150,10 @@ def find_countries_taking_part(layout: Layout, countries: list[CountryMention], 
             counts[p.country] = counts.get(p.country, 0) + 2
     if not counts:
         return []
-    top = max(counts.values())
-    # a short text may name each country once
-    keep = {a for a, n in counts.items() if n >= 3 or n >= 0.3 * top and (n >= 2 or top == 1)}
+    ranked = sorted(counts.items(), key=lambda x: -x[1])
+    top = ranked[0][1]
+    # the genre is bilateral: the two most named countries take part (a short text may name
+    # each once); a third one only when it is named about as often
+    keep = [a for k, (a, n) in enumerate(ranked)
+            if (k < 2 and (n >= 2 or top == 1)) or (n >= 3 and n >= 0.3 * top)]
     return sorted(keep)
