@@ -55,6 +55,7 @@ class Document:
     parties: list = field(default_factory=list)
     period: object = None
     shares_complement: bool = False
+    sides_only: bool = False  # a split-off part that names only sides ("... as well as A and B")
 
 
 @lru_cache(maxsize=1)
@@ -273,8 +274,11 @@ def _split_plural_lists(text: str, docs: list[Document]) -> list[Document]:
                 s += 4
             if e <= s:
                 continue
-            out.append(Document(d.doc_type, "", s, e, d.head_start if k == 0 else s, d.head_end if k == 0 else s,
-                                text[s:e], plural=True, list_item=False))
+            part_doc = Document(d.doc_type, "", s, e, d.head_start if k == 0 else s, d.head_end if k == 0 else s,
+                                text[s:e], plural=True, list_item=False)
+            # "agreements establishing relations between A and B as well as C and D"
+            part_doc.sides_only = bool(k and "between" in parts[0] and re.fullmatch(r"[A-Z][^,;]*\sand\s[A-Z][^,;]*", text[s:e]))
+            out.append(part_doc)
     return out
 
 

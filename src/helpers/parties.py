@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .countries import CountryMention, aliases, city_country, country_in, find_countries
+from .countries import CountryMention, aliases, city_country, country_in, find_countries, lookup
 from .documents import Document
 from .names import is_name_token
 from .reference import rows
@@ -17,15 +17,20 @@ UNNAMED = re.compile(r"\b(?:two|both|our|the\s+two|relevant|respective|concerned
                      r"nations|governments|departments|ministries|agencies|bodies|organi[sz]ations)\b|\brelevant\b|"
                      r"\brespective\b|^(?:the\s+)?(?:sides|parties|delegations|leaders|presidents|heads)\b|\bof\s+(?:the\s+)?country\b",
                      re.I)
-BETWEEN_END = re.compile(r"\s+(?:on|for|to|regarding|concerning|aimed|about|within|during|at|under|by|as\s+well\s+as)\b"
-                         r"|\s+in\s+(?![A-Z])|,\s+(?![A-Z][\w-]*\s+(?:[A-Z]|and\b))|\s+[-–—]\s+|[;:.()]")
+# where the sides end: a preposition that starts the subject ("on", "for 2026-2028"; not the "for"
+# of "State Agency for Civil Service"), a comma before lower-case words, a dash, a stop
+BETWEEN_END = re.compile(r"\s+(?:on|for|to|in)\s+(?![A-Z])|\s+(?:regarding|concerning|aimed|about|within|during|at|under|"
+                         r"by|as\s+well\s+as)\b|,\s+(?!(?:and\s+)?[A-Z])|\s+[-–—]\s+|[;:.()]")
 SIGN_VERB = re.compile(r"\b(?:have\s+|has\s+|had\s+)?(?:also\s+|both\s+|jointly\s+)?(?:signed|inked|concluded|adopted|"
                        r"approved|entered\s+into|exchanged|initialed|put\s+their\s+signatures\s+to)\b", re.I)
+PARTICIPATION = re.compile(r"\bwith\s+the\s+participation\s+of\s+(?:the\s+)?")
 PASSIVE_BY = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:signed|concluded|adopted|"
                         r"inked|approved)\s+by\s+(?P<by>[^.;]+)", re.I)
 SIGNED_BETWEEN = re.compile(r"\b(?:signed|concluded|inked)\s+between\s+", re.I)
-PERSONAL = re.compile(r"\b(President|Minister|Prime|Chancellor|Governor|Akim|Mayor|Ambassador|Chairman|leaders?|"
-                      r"heads?|Presidents|Ministers|Deputy|Secretary|he|she|they|we|it)\b")
+# a party that is a person or a pronoun: "President Tokayev", "the leaders", "they"
+PERSONAL = re.compile(r"^(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:President|Presidents|Minister|Ministers|Prime\s+Ministers?|"
+                      r"Chancellor|Governor|Akim|Mayor|Ambassador|Chairman|leaders?|heads?|Deputy|Secretary)\b"
+                      r"|^(?:he|she|they|we|it|both|the\s+two)$", re.I)
 PLURAL_HEADS = {"ministries": "Ministry", "governments": "Government", "administrations": "administration",
                 "companies": "company", "agencies": "agency", "universities": "university", "akimats": "Akimat",
                 "committees": "Committee", "banks": "bank", "corporations": "corporation", "cabinets": "Cabinet",
@@ -120,6 +125,31 @@ def _split_list(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return lefts + [right_span]
 
 
+def _enumeration(text: str, s: int, e: int) -> list[tuple[int, int]] | None:
+    """"A, B's C, D, and E": three or more members, split at every comma and "and", when each
+    member is a body's name of its own (so "Ministry of Culture and Sports" stays whole)."""
+    pieces, pos = [], s
+    for m in re.finditer(r",\s+(?:and\s+)?|\s+and\s+", text[s:e]):
+        pieces.append((pos, s + m.start()))
+        pos = s + m.end()
+    pieces.append((pos, e))
+    if len(pieces) >= 3 and all(_body_of_its_own(text[a:b]) for a, b in pieces):
+        return pieces
+    return None
+
+
+def _body_of_its_own(name: str) -> bool:
+    """A whole body's name ("Kyrgyzstan’s Aiyl Bank", "Union of Banks", "Kazakhstan"), not the
+    tail of one ("Sports of Kazakhstan")."""
+    name = re.sub(r"^the\s+", "", name.strip())
+    if lookup(name):
+        return True
+    head = re.sub(r"^[A-Z][\w’' -]*?[’']s\s+", "", name).split(" of ")[0]
+    return bool(re.search(r"\b(?:JSC|LLC|CJSC|Railways|Company|Bank|Exchange|Ministry|Agency|University|Union|"
+                          r"Committee|Center|Centre|Institute|Academy|Corporation|Fund|Chamber|Association|Council|"
+                          r"Authority|Office|Service|Group|Holding)\b", head))
+
+
 def _split_commas(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """"CJSC Azerbaijan Railways, JSC National Company Kazakhstan Railways": split only where
     each piece is a body of its own."""
@@ -183,7 +213,7 @@ def parties_from_phrase(text: str, s: int, e: int) -> list[tuple[str, int, int, 
     if shared is not None:
         return shared
     out = []
-    for a, b in _split_list(text, s, e):
+    for a, b in _enumeration(text, s, e) or _split_list(text, s, e):
         shared = _expand_shared(text, a, b)
         if shared:
             out.extend(shared)
@@ -218,6 +248,9 @@ def find_parties(text: str, layout: Layout, doc: Document, docs: list[Document],
     """The parties of one document, with country and level."""
     found: list[tuple[str, int, int, str | None]] = []
     title = text[doc.start:doc.end]
+    if doc.sides_only:
+        parties = [Party(n, c, level_of(n), a, b) for n, a, b, c in parties_from_phrase(text, doc.start, doc.end)]
+        return _fill_countries(parties, article_countries)
     bm = re.search(r"\bbetween\s+", title)
     if bm and not re.search(r"\b(?:Meeting|meeting|Council|Commission|session|Session)\b", title[:bm.start()]):
         bs = doc.start + bm.end()
@@ -227,6 +260,9 @@ def find_parties(text: str, layout: Layout, doc: Document, docs: list[Document],
         found = parties_from_phrase(text, bs, be)
         if not found and UNNAMED.search(text[bs:be]):
             return []
+    elif (pm := PARTICIPATION.search(title)) is not None:
+        # "an agreement on ... with the participation of A, B and C"
+        found = parties_from_phrase(text, doc.start + pm.end(), doc.end)
     elif bm is None and doc.nested_in is None:
         wm = re.search(r"\bwith\s+(?P<w>(?:[A-Z][\w’'-]*[’']s\s+)?[A-Z][\w’' -]+)$", title)
         found = _clause_parties(text, layout, doc, docs, people_names)
