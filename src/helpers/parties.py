@@ -332,7 +332,8 @@ def _fill_countries(parties: list[Party], article_countries: list[str]) -> list[
     left = [c for c in article_countries if c not in known]
     out = []
     for p in parties:
-        if p.country is None and len(left) >= 1:
-            p = Party(p.name, left[0], p.level, p.start, p.end)
+        if p.country is None and left:
+            # each side its own country: the second unknown side takes the next one
+            p = Party(p.name, left.pop(0) if len(left) > 1 else left[0], p.level, p.start, p.end)
         out.append(p)
     return out
