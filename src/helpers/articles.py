@@ -15,18 +15,22 @@ ORDINAL_MONTH.update({m[:3].lower(): i + 1 for i, m in enumerate(MONTHS)})
 
 
 @lru_cache(maxsize=1)
-def _credit() -> re.Pattern[str]:
-    """"X reports / reported / informs / cites ...": X is the outlet credited."""
+def _credit() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """"X reports / reported / informs / cites ...": the verbs, and the X that ends the text before one."""
     verbs = "|".join(re.escape(p) for p in phrases("signals", "report") if p != "according to")
-    return re.compile(rf"(?:^|[,.;:»”\"]\s+|\n|\bAs\s+|\bas\s+)(?P<x>(?:[^,.;:\n«»“”\"]|\.(?!\s)){{2,80}}?)\s+(?:{verbs})\b")
+    verb = re.compile(rf"\s(?:{verbs})\b")
+    credited = re.compile(r"(?:^|[,.;:»”\"]\s+|\n|\bAs\s+|\bas\s+)(?P<x>(?:[^,.;:\n«»“”\"]|\.(?!\s)){2,80}?)$")
+    return verb, credited
 
 
 def find_outlet(text: str, layout: Layout, people: list[Person]) -> tuple[str, int, int] | None:
     """The outlet the text credits ("..., primeminister.kz reports" -> primeminister.kz), else the
     agency of a dateline ("ASTANA. KAZINFORM –", "/TASS/", "Baku / 31.10.17 / Turan:")."""
     surnames = {p.name.split()[-1] for p in people}
-    for m in _credit().finditer(text):
-        if layout.is_noise(m.start("x")):
+    verb, credited = _credit()
+    for v in verb.finditer(text):
+        m = credited.search(text, max(0, v.start() - 100), v.start())
+        if not m or layout.is_noise(m.start("x")):
             continue
         x = m.group("x").strip()
         x = re.sub(r"^(?:[Aa]s|the|The|a|an)\s+", "", x)

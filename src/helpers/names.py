@@ -39,6 +39,7 @@ def is_name_token(token: str) -> bool:
     return any(c.islower() for c in t)
 
 
+@lru_cache(maxsize=8192)
 def same_name(a: str, b: str) -> bool:
     """True when two written names are one person: same surname and first name (or one is a
     bare surname), allowing spelling variants ("Szijarto"/"Siyarto", "Aleksandr"/"Alexander")."""

@@ -238,7 +238,7 @@ def parties_from_phrase(text: str, s: int, e: int) -> list[tuple[str, int, int, 
 def _is_person_like(name: str, people_names: list[str]) -> bool:
     from .names import same_name
     toks = name.split()
-    if any(same_name(name, p) for p in people_names) and all(is_name_token(t) for t in toks):
+    if all(is_name_token(t) for t in toks) and any(same_name(name, p) for p in people_names):
         return True
     return bool(PERSONAL.search(name))
 

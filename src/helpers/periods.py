@@ -9,6 +9,7 @@ NUMBER_WORDS = {w: i for i, w in enumerate(
     "sixteen seventeen eighteen nineteen twenty".split())}
 _NUM = r"\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 YEAR = r"(?:19|20)\d{2}"
+HAS_DIGIT = re.compile(r"\d")
 DASH = r"\s*[-‐‑‒–—―/]\s*"
 
 _RANGE = re.compile(
@@ -50,6 +51,8 @@ def _range(text: str, m: re.Match[str], offset: int) -> Period | None:
 def find_periods(text: str, offset: int = 0) -> list[Period]:
     """Every period stated in ``text`` (a document's title or its clause), left to right."""
     found: list[Period] = []
+    if not HAS_DIGIT.search(text) and "year" not in text.lower():
+        return found  # a period needs a year or a number of years
     taken: list[tuple[int, int]] = []
 
     def free(s: int, e: int) -> bool:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from .names import same_name
@@ -27,6 +28,7 @@ def _speech() -> str:
     return "|".join(re.escape(p) for p in phrases("signals", "speech"))
 
 
+@lru_cache(maxsize=1)
 def _attribution() -> re.Pattern[str]:
     verbs = _speech()
     who = r"(?P<who>(?:the\s+|The\s+)?[A-Za-z’'\-. ]{1,80}?)"
@@ -35,23 +37,24 @@ def _attribution() -> re.Pattern[str]:
         rf"|(?P<close2>[,.!?…]\s*[”»\"])\s*,?\s*(?:{verbs})\s+(?P<who2>[A-Z][\w’'\- ]{{1,60}}?)(?=[,.]|\s+(?:in|at|on|during|to)\b)")
 
 
-_ATTR: list[re.Pattern[str]] = []
-_LEAD: list[re.Pattern[str]] = []
+@lru_cache(maxsize=1)
+def _lead_in() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Where a lead-in may stand (a colon before a quote mark, "according to"), the speaker and
+    verb that end the text before a colon, and the quote after the lead-in."""
+    spot = re.compile(r":\s*[“«\"]|[Aa]ccording\s+to\s+")
+    who = r"(?:[A-Z][\w’'-]*|the|of)(?:\s+(?:[A-Z][\w’'-]*|the|of)){0,7}"
+    before = re.compile(rf"(?P<who>{who})\s+(?:{_speech()})(?:\s+\w+){{0,2}}\s*$")
+    after = re.compile(rf"(?:(?P<who2>{who}),)?\s*[“«\"](?P<q>[^”»\"]{{15,}})[”»\"]?")
+    return spot, before, after
 
 
-def _lead_in() -> re.Pattern[str]:
-    if not _LEAD:
-        _LEAD.append(re.compile(
-            rf"(?:(?P<who>(?:[A-Z][\w’'-]*|the|of)(?:\s+(?:[A-Z][\w’'-]*|the|of)){{0,7}})\s+(?:{_speech()})"
-            rf"(?:\s+\w+){{0,2}}\s*:|[Aa]ccording\s+to\s+(?P<who2>(?:[A-Z][\w’'-]*|the|of)(?:\s+(?:[A-Z][\w’'-]*|the|of)){{0,7}}),)"
-            rf"\s*[“«\"](?P<q>[^”»\"]{{15,}})[”»\"]?"))
-    return _LEAD[0]
+CLOSE_MARK = re.compile(r"[”»\"]")
 
 
 def find_quotes(text: str, layout: Layout, people: list[Person]) -> list[Quote]:
     """Every quoted statement attributed to a person of the article."""
-    if not _ATTR:
-        _ATTR.append(_attribution())
+    attribution = _attribution()
+    spot, lead_before, lead_after = _lead_in()
     out: list[Quote] = []
     taken_until = -1
     for ps, pe in layout.paragraphs:
@@ -60,7 +63,19 @@ def find_quotes(text: str, layout: Layout, people: list[Person]) -> list[Quote]:
             continue
         last_attr_end = ps
         last_speaker = None
-        for m in _ATTR[0].finditer(para):
+        scanned_to = 0
+        # an attribution follows a closing mark: try the pattern only there
+        for c in CLOSE_MARK.finditer(para):
+            k = c.start()
+            if k < scanned_to:
+                continue
+            while k > 0 and para[k - 1] == " ":
+                k -= 1
+            if k > 0 and para[k - 1] in ",.!?…":
+                k -= 1
+            m = attribution.match(para, k)
+            if not m:
+                continue
             close_g = "close" if m.group("close") is not None else "close2"
             who = (m.group("who") or m.group("who2") or "").strip()
             close_text = m.group(close_g)
@@ -69,7 +84,7 @@ def find_quotes(text: str, layout: Layout, people: list[Person]) -> list[Quote]:
             speaker = _resolve(who, text, ps + m.start(), people)
             if speaker is None:
                 continue
-            qe = ps + m.start(close_g) + len(close_text) - len(close_text.lstrip(" ,.!?…"))
+            scanned_to = m.end()
             qe = ps + m.start(close_g)
             qs = _opening(text, max(last_attr_end, ps), qe)
             s, e = _trim(text, qs, qe)
@@ -79,10 +94,18 @@ def find_quotes(text: str, layout: Layout, people: list[Person]) -> list[Quote]:
             taken_until = e
             last_attr_end = ps + m.end()
             last_speaker = speaker
-        # 'President Shavkat Mirziyoyev said: "Our trade must ..."'
-        for m in _lead_in().finditer(para):
-            speaker = _resolve(m.group("who") or m.group("who2"), text, ps + m.start(), people)
-            s, e = _trim(text, ps + m.start("q"), ps + m.end("q"))
+        # 'President Shavkat Mirziyoyev said: "Our trade must ..."', 'According to X, "..."'
+        for sp in spot.finditer(para):
+            if sp.group().startswith(":"):
+                lb = lead_before.search(para, max(0, sp.start() - 100), sp.start())
+                who, qm = (lb.group("who") if lb else None), lead_after.match(para, sp.start() + 1)
+            else:
+                qm = lead_after.match(para, sp.end())
+                who = qm.group("who2") if qm else None
+            if not who or not qm:
+                continue
+            speaker = _resolve(who, text, ps + sp.start(), people)
+            s, e = _trim(text, ps + qm.start("q"), ps + qm.end("q"))
             if speaker and e - s >= 15 and not any(q.start <= s < q.end for q in out):
                 out.append(Quote(speaker, text[s:e], s, e))
         # "... the leader said. - It is largely thanks to your efforts ... our country"."
