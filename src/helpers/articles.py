@@ -50,7 +50,8 @@ def find_outlet(text: str, layout: Layout, people: list[Person]) -> tuple[str, i
     for rx2 in (r"^\s*\(?[A-Z][A-Z\s,-]*[A-Z]\.\s+(?P<x>[A-Z][A-Za-z]+)\b\s*[-–—]",
                 r"/(?P<x>[A-Z][A-Za-z]+)/", r"^[^\n]{0,40}?/\s*[\d.]+\s*/\s*(?P<x>[A-Z][\w]+)\s*:",
                 r"^\s*\(MENAFN-\s*(?P<x>[A-Z][\w ]+?)(?:\s+News Agency)?\)",
-                r"^\s*[A-Z][A-Z .-]+,[^()\n]{0,40}\((?P<x>[A-Z][\w .-]{1,30})\)\s*(?:--|[-–—.:])"):
+                r"^\s*[A-Z][A-Z .-]+,[^()\n]{0,40}\((?P<x>[A-Z][\w .-]{1,30})\)\s*(?:--|[-–—.:])",
+                r"^\s*[A-Z][A-Z .-]+,[^\n—–]{0,30}?\d{4}\s*[—–-]\s*(?P<x>[A-Z][\w-]+)\.\s"):
         m = re.search(rx2, head, re.M)
         if m:
             return m.group("x"), off + m.start("x"), off + m.end("x")
