@@ -47,3 +47,17 @@ def test_article_in_subfolder_keeps_relative_path(tmp_path):
     tables = build_tables(tmp_path)
     assert tables.articles.loc[0, "file"] == "2024/a.txt"
     assert pd.api.types.is_integer_dtype(tables.articles["n_words"])
+
+
+def test_sources_csv_gives_metadata(tmp_path):
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("31 May 2023, 18:11\n\n" + TEXT, encoding="utf-8")
+    (tmp_path / "sources.csv").write_text("article_id,url,published\na,https://example.org/a,2024-05-01\n",
+                                          encoding="utf-8")
+    arts = tables_by_id(build_tables(tmp_path).articles)
+    assert arts["a"]["published"] == "2024-05-01" and arts["a"]["url"] == "https://example.org/a"
+    assert arts["b"]["published"] == "2023-05-31"  # from the date line, where sources.csv is silent
+
+
+def tables_by_id(frame: pd.DataFrame) -> dict[str, dict]:
+    return {r["article_id"]: r for r in frame.to_dict("records")}

@@ -1,7 +1,8 @@
 """Reading a corpus folder: files, encodings, newlines, and a status for each file."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import csv
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
@@ -16,6 +17,7 @@ class Article:
     file: str
     text: str
     status: str = "ok"
+    metadata: dict[str, str] = field(default_factory=dict)
 
 
 def normalise(raw: str) -> str:
@@ -55,11 +57,32 @@ def read_article(path: Path, root: Path) -> Article:
     return Article(article_id, rel, text)
 
 
+SOURCES = "sources.csv"
+
+
+def read_sources(root: Path) -> dict[str, dict[str, str]]:
+    """Metadata beside the texts: ``sources.csv`` (article_id, url, published) in the corpus
+    folder, where there is one; rows without an article_id are ignored."""
+    path = root / SOURCES
+    if not path.is_file():
+        return {}
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            return {r["article_id"]: {k: (v or "").strip() for k, v in r.items() if k}
+                    for r in csv.DictReader(f) if r.get("article_id")}
+    except (OSError, UnicodeDecodeError, csv.Error, KeyError):
+        return {}
+
+
 def iter_corpus(corpus: str | Path) -> Iterator[Article]:
-    """Every ``*.txt`` file below ``corpus``, sorted by path, as an Article."""
+    """Every ``*.txt`` file below ``corpus``, sorted by path, as an Article (with the row of
+    ``sources.csv`` for it as metadata)."""
     root = Path(corpus)
     if not root.is_dir():
         raise FileNotFoundError(f"corpus folder not found: {root}")
+    sources = read_sources(root)
     for path in sorted(root.rglob("*.txt")):
         if path.is_file() or path.is_symlink():
-            yield read_article(path, root)
+            art = read_article(path, root)
+            meta = sources.get(art.article_id)
+            yield Article(art.article_id, art.file, art.text, art.status, meta) if meta else art

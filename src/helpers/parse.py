@@ -29,11 +29,14 @@ class ArticleRows:
     quotes: list[dict] = field(default_factory=list)
 
 
-def parse_article(text: str, article_id: str, file: str = "", status: str = "ok") -> ArticleRows:
-    """Every row of every table for one article's (normalised) text."""
+def parse_article(text: str, article_id: str, file: str = "", status: str = "ok",
+                  metadata: dict[str, str] | None = None) -> ArticleRows:
+    """Every row of every table for one article's (normalised) text; ``metadata`` (url,
+    published) comes from the corpus's sources.csv and wins over what the text says."""
+    meta = metadata or {}
     article = {"article_id": article_id, "file": file or f"{article_id}.txt", "status": status,
-               "outlet": "", "title": "", "published": "", "event_type": "other", "countries": "",
-               "n_words": len(text.split())}
+               "outlet": "", "title": "", "published": meta.get("published", ""), "event_type": "other",
+               "countries": "", "n_words": len(text.split()), "url": meta.get("url", "")}
     rows = ArticleRows(article)
     if status != "ok" or not text.strip():
         return rows
@@ -43,7 +46,8 @@ def parse_article(text: str, article_id: str, file: str = "", status: str = "ok"
     taking_part = find_countries_taking_part(layout, countries, people)
     outlet = find_outlet(text, layout, people)
     article.update(outlet=outlet[0] if outlet else "", title=find_title(text, layout),
-                   published=find_published(text, layout), event_type=find_event_type(text, layout),
+                   published=article["published"] or find_published(text, layout),
+                   event_type=find_event_type(text, layout),
                    countries=";".join(taking_part))
     order = sorted(taking_part, key=lambda a: min((c.start for c in countries if c.alpha3 == a), default=0))
 

@@ -13,7 +13,7 @@ STR = "string"
 INT = "Int64"
 COLUMNS: dict[str, dict[str, str]] = {
     "articles": {"article_id": STR, "file": STR, "status": STR, "outlet": STR, "title": STR,
-                 "published": STR, "event_type": STR, "countries": STR, "n_words": INT},
+                 "published": STR, "event_type": STR, "countries": STR, "n_words": INT, "url": STR},
     "people": {"article_id": STR, "person": STR, "title": STR, "country": STR, "start": INT, "end": INT},
     "areas": {"article_id": STR, "area": STR, "mention": STR, "start": INT, "end": INT},
     "documents": {"article_id": STR, "doc_id": STR, "doc_type": STR, "status": STR, "title": STR,
@@ -78,9 +78,9 @@ def build_tables(corpus: str | Path) -> Tables:
     parsed = []
     for art in iter_corpus(corpus):
         try:
-            parsed.append(parse_article(art.text, art.article_id, art.file, art.status))
+            parsed.append(parse_article(art.text, art.article_id, art.file, art.status, art.metadata))
         except Exception as exc:  # one bad article must not lose the others
-            rows = parse_article("", art.article_id, art.file, f"error: {type(exc).__name__}: {exc}")
+            rows = parse_article("", art.article_id, art.file, f"error: {type(exc).__name__}: {exc}", art.metadata)
             rows.article["n_words"] = len(art.text.split())
             parsed.append(rows)
     return assemble(parsed)
