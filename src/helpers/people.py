@@ -344,8 +344,40 @@ def find_people(text: str, layout: Layout, countries: list[CountryMention]) -> l
     _resolve_counterparts(people, layout)
     _add_bare_people(text, people)
     _add_mentions(text, people)
+    _offices_from_headline(text, layout, people, countries)
     _fill_countries(text, layout, people, countries)
     return people
+
+
+def _offices_from_headline(text: str, layout: Layout, people: list[Person],
+                           countries: list[CountryMention]) -> None:
+    """People the body names without an office take the offices the headline names without a
+    person ("Belarusian PM wraps up visit" ... "Golovchenko paid courtesy visits"; "Foreign
+    Ministers of Belarus and Russia hold meeting" ... "between Vladimir Makei and Sergey Lavrov")."""
+    untitled = sorted((p for p in people if not p.title), key=lambda p: p.start)
+    if not untitled or not layout.headline:
+        return
+    hs, he = layout.headline
+    pat, canon = _titles()
+    offices: list[tuple[str, str | None]] = []
+    for m in pat.finditer(text.lower(), hs, he):
+        head = text[m.start("head"):m.end("head")]
+        base = _canonical(head, canon)
+        if base == "@counterpart" or not (head[:1].isupper() or head.isupper()):
+            continue
+        after = [c for c in countries if m.end() <= c.start < he and c.kind in ("name", "official", "demonym")]
+        before = _country_before(text, m.start(), countries)
+        if m.group("pl") and len(after) >= 2:  # "Foreign Ministers of Belarus and Russia"
+            offices.extend((base, c.alpha3) for c in after[:2])
+        else:
+            offices.append((base, before.alpha3 if before else (after[0].alpha3 if after else None)))
+    named = {(p.title, p.country) for p in people if p.title}
+    offices = [o for o in offices if o not in named]
+    if len(offices) != len(untitled):
+        return
+    for p, (title, country) in zip(untitled, offices):
+        p.title = title
+        p.country = p.country or country
 
 
 @lru_cache(maxsize=1)
