@@ -26,7 +26,8 @@ CLAUSE_START = set("""which who whom whose where when while whereby according in
 intended focusing named designed that as to also but thus thereby with""".split())
 VERB_CUT = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be|had|has|have)"
                       r"\b|\s+(?:in\s+the\s+presence|on\s+the\s+sidelines|during|following\s+the|after\s+the|"
-                      r"at\s+the\s+end|today|yesterday|this\s+year|last\s+week|worth)\b"
+                      r"at\s+the\s+end|today|yesterday|tomorrow|this\s+(?:year|week|month)|last\s+(?:week|month)|"
+                      r"next\s+(?:week|month|year)|later\s+this|worth)\b"
                       r"|,?\s+(?:signed|concluded|adopted|inked|ratified)\s+(?:in|on|at|earlier|last|back|between|"
                       r"previously|during)\b"
                       r"|\s+to\s+be\s+[a-z]+ed\b|\s+and\s+(?:also\s+)?(?:agreed|decided|discussed|noted|stressed|expressed|exchanged|reviewed|"
@@ -184,8 +185,9 @@ def find_documents(text: str, layout: Layout) -> list[Document]:
         # "plans to increase", "agreements reached earlier", "upon agreement": not documents
         if word.lower() in ("plan", "plans", "program", "programs", "programme") and re.match(r"\s+to\s+\w", after):
             continue
-        if re.match(r"\s+(?:(?:that|which)\b[^.;]{0,60}?)?\breached\b", after):
-            continue
+        if re.match(r"\s+(?:(?:that|which)\b[^.;]{0,60}?|(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?"
+                    r"(?:reached|achieved)\b", after) or re.search(r"\b(?:reached|achieved)\s+(?:an?\s+)?$", before):
+            continue  # "agreements reached earlier", "reached an agreement": consensus, not a document
         if re.search(r"\b(?:upon|by|in|on|under|with)\s+$", before) and not word[:1].isupper():
             continue
         if plural and COUNT_BEFORE.search(before) and word.lower() != "documents":
