@@ -168,6 +168,14 @@ class _Reader:
                 if t == "of" and is_name_token(self.tok(k)) and self.name_at(k + 1) >= k + 3:
                     j = k + 1
                     continue
+                # "Secretary General of the Organization of Turkic States": unknown words of a body's
+                # name that ends in an office word
+                k2 = k
+                while self.tok(k2)[:1].isupper() and not self._office_word(k2) and not self.country(k2) and k2 - k < 3:
+                    k2 += 1
+                if k2 > k and self._office_word(k2):
+                    j = k2
+                    continue
                 # "Chairman of the Board of Rosatom, Alexey Likhachev": a body's name before a comma
                 if t == "of" and self.tok(k)[:1].isupper() and self.tok(k + 1) == ",":
                     j = k + 1
