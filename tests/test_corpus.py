@@ -36,7 +36,7 @@ def test_newlines_are_normalised_so_offsets_hold(tmp_path):
 
 def test_empty_corpus_gives_empty_tables_with_columns(tmp_path):
     tables = build_tables(tmp_path)
-    for name, frame in tables.items():
+    for _, frame in tables.items():
         assert len(frame) == 0
         assert list(frame.columns)
 

@@ -3,10 +3,9 @@ dashed, numbered or semicolon lists and in prose, with the whole phrase that ide
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
-from .names import is_name_token
 from .periods import NUMBER_WORDS
 from .reference import phrases, rows
 from .structure import Layout
@@ -53,9 +52,6 @@ class Document:
     plural: bool = False
     nested_in: int | None = None
     list_item: bool = False
-    parties: list = field(default_factory=list)
-    period: object = None
-    shares_complement: bool = False
     sides_only: bool = False  # a split-off part that names only sides ("... as well as A and B")
 
 
@@ -174,8 +170,9 @@ def find_documents(text: str, layout: Layout) -> list[Document]:
         doc_type, cased = table[word.lower()]
         if cased and not word[:1].isupper():
             continue
-        plural = bool(PLURAL_END.search(word.split()[-1])) and word.lower() not in ("minutes", "memoranda") or \
-            word.lower() in ("memoranda", "memoranda of understanding", "minutes") and word.lower() != "minutes"
+        first = word.lower().split(" of ")[0]
+        # plural heads ("agreements", "memoranda of understanding"); "minutes" is one document
+        plural = first != "minutes" and bool(PLURAL_END.search(first))
         item = layout.in_list_item(hs)
         line_end = layout.paragraph_at(hs)[1]
         sent = layout.sentence_at(hs)
@@ -233,7 +230,7 @@ def _coordinate(text: str, docs: list[Document]) -> list[Document]:
             between = text[max(d.start, other.start - 40):other.start]
             if re.fullmatch(r"\s*(?:and|or)\s*(?:a|an|the)?\s*", gap) and \
                     re.match(r"\s+(?:on|in|regarding|concerning|about)\b", text[other.head_end:other.end]):
-                d.shares_complement = True  # "an agreement and a memorandum on ..."
+                # "an agreement and a memorandum on ...": the first shares the second's subject
                 d.end = max(d.end, other.end)
                 d.title = text[d.start:d.end]
                 other.nested_in = None

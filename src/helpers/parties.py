@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .countries import CountryMention, aliases, city_country, country_in, find_countries, lookup
+from .countries import aliases, city_country, country_in, find_countries, lookup
 from .documents import Document
 from .names import is_name_token
 from .reference import rows
@@ -283,7 +283,6 @@ def _clause_parties(text: str, layout: Layout, doc: Document, docs: list[Documen
     if doc.list_item:
         return []
     s, e = layout.sentence_at(doc.start)
-    sentence = text[s:e]
     after = text[doc.end:e]
     pm = PASSIVE_BY.search(text[doc.end:e]) if re.match(r"\s*(?:was|were|has|have|had)\b", after) else None
     if pm:

@@ -8,9 +8,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .countries import CountryMention, aliases, city_country, country_in
+from .countries import CountryMention, city_country, country_in
 from .names import PARTICLES, bare, is_name_token, same_name
-from .reference import phrases, rows, words
+from .reference import rows, words
 from .structure import Layout
 
 WORD = re.compile(r"[^\W\d_]+(?:[-’'.][^\W\d_]+)*(?:[’']s)?|\d+|\S")
@@ -495,6 +495,11 @@ def _name_before() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _and_name() -> re.Pattern[str]:
+    return re.compile(rf"\s+and\s+({NAMEPAT}{{1,2}})\b")
+
+
+@lru_cache(maxsize=1)
 def _between_names() -> re.Pattern[str]:
     return re.compile(rf"\b(?:between|with)\s+(?P<a>{NAMEPAT}{{1,2}})\s+and\s+(?P<b>{NAMEPAT}{{1,2}})\b")
 
@@ -514,10 +519,9 @@ def _add_bare_people(text: str, people: list[Person]) -> None:
         cands.append((m.start("b"), m.end("b")))
     # "... Jeyhun Bayramov and Peter Siyarto": a name coordinated with a known person
     for p in people:
-        for s, e in [(p.start, p.end)]:
-            m = re.match(rf"\s+and\s+({NAMEPAT}{{1,2}})\b", text[e:])
-            if m:
-                cands.append((e + m.start(1), e + m.end(1)))
+        m = _and_name().match(text, p.end)
+        if m:
+            cands.append((m.start(1), m.end(1)))
     for s, e in cands:
         name = text[s:e]
         toks = name.split()

@@ -14,7 +14,6 @@ DATE_LINE = re.compile(
 CAPTION = re.compile(r"\b(Photo|Photos|Photo credit|Video|Source|Read also|Read more)\s*:", re.I)
 BULLET = re.compile(r"^\s*(?:[-–—•*·▪]|\d{1,2}[.)])\s+")
 ABBREV = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|No|Jr|Sr|Gen|Lt|Col|Prof|vs|etc|Inc|Ltd|Co|approx|U\.S|e\.g|i\.e))\.$")
-SENT_END = re.compile(r"[.!?…]+[\"”»’']*(?=\s+[\"“«‘'(\-–—]?[A-Z0-9\u0400-\u04FF])|[;]?$", re.M)
 
 
 @dataclass
