@@ -63,7 +63,7 @@ def parse_article(text: str, article_id: str, file: str = "", status: str = "ok"
         doc_id = f"{article_id}#{n}"
         rows.documents.append({"article_id": article_id, "doc_id": doc_id, "doc_type": d.doc_type,
                                "status": d.status, "title": d.title, "start": d.start, "end": d.end})
-        parties = find_parties(text, layout, d, docs, names, order)
+        parties = find_parties(text, layout, d, names, order)
         for party in parties:
             rows.signatories.append({"article_id": article_id, "doc_id": doc_id, "party": party.name,
                                      "country": party.country or "", "level": party.level,

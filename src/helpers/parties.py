@@ -243,7 +243,7 @@ def _is_person_like(name: str, people_names: list[str]) -> bool:
     return bool(PERSONAL.search(name))
 
 
-def find_parties(text: str, layout: Layout, doc: Document, docs: list[Document], people_names: list[str],
+def find_parties(text: str, layout: Layout, doc: Document, people_names: list[str],
                  article_countries: list[str]) -> list[Party]:
     """The parties of one document, with country and level."""
     found: list[tuple[str, int, int, str | None]] = []
@@ -252,7 +252,9 @@ def find_parties(text: str, layout: Layout, doc: Document, docs: list[Document],
         parties = [Party(n, c, level_of(n), a, b) for n, a, b, c in parties_from_phrase(text, doc.start, doc.end)]
         return _fill_countries(parties, article_countries)
     bm = re.search(r"\bbetween\s+", title)
-    if bm and not re.search(r"\b(?:Meeting|meeting|Council|Commission|session|Session)\b", title[:bm.start()]):
+    if bm and re.search(r"\b(?:Meeting|meeting|Council|Commission|session|Session)\b", title[:bm.start()]):
+        bm = None  # "Minutes of the Meeting of the Council ... between A and B": the council's sides
+    if bm:
         bs = doc.start + bm.end()
         rest = text[bs:doc.end]
         cut = BETWEEN_END.search(rest)
@@ -263,20 +265,19 @@ def find_parties(text: str, layout: Layout, doc: Document, docs: list[Document],
     elif (pm := PARTICIPATION.search(title)) is not None:
         # "an agreement on ... with the participation of A, B and C"
         found = parties_from_phrase(text, doc.start + pm.end(), doc.end)
-    elif bm is None and doc.nested_in is None:
+    elif doc.nested_in is None:
         wm = re.search(r"\bwith\s+(?P<w>(?:[A-Z][\w’'-]*[’']s\s+)?[A-Z][\w’' -]+)$", title)
-        found = _clause_parties(text, layout, doc, docs, people_names)
+        found = _clause_parties(text, layout, doc, people_names)
         if wm and found:
             found += parties_from_phrase(text, doc.start + wm.start("w"), doc.start + wm.end("w"))
     found = [f for f in found if f[0] and not _is_person_like(f[0], people_names)]
-    if len(found) < 2 and not (bm and found):
-        if not bm:
-            return []
+    if not bm and len(found) < 2:
+        return []  # sides read off the clause count only in pairs: one alone is likelier a signer
     parties = [Party(n, c, level_of(n), a, b) for n, a, b, c in found]
     return _fill_countries(parties, article_countries)
 
 
-def _clause_parties(text: str, layout: Layout, doc: Document, docs: list[Document],
+def _clause_parties(text: str, layout: Layout, doc: Document,
                     people_names: list[str]) -> list[tuple[str, int, int, str | None]]:
     """Parties from the clause that signs the document: its subject, "signed by ...", or
     "signed between ..."."""
