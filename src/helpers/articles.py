@@ -37,7 +37,7 @@ def find_outlet(text: str, layout: Layout, people: list[Person]) -> tuple[str, i
         x = re.sub(r"^(?:the|a)\s+", "", x)
         x = re.sub(r"\s+(?:correspondent|news agency|News Agency|reporter|agency|Agency)$", "", x)
         x = re.sub(r"[’']s$", "", x).strip()
-        if not x or len(x.split()) > 8 or x.split()[-1] in surnames or x.lower() in ("he", "she", "it", "they"):
+        if not x or len(x.split()) > 12 or x.split()[-1] in surnames or x.lower() in ("he", "she", "it", "they"):
             continue
         if not (x[:1].isupper() or re.match(r"[a-z0-9-]+\.[a-z]{2,}", x) or re.match(r"(?:ministry|press)", x)):
             continue
@@ -51,6 +51,7 @@ def find_outlet(text: str, layout: Layout, people: list[Person]) -> tuple[str, i
                 r"/(?P<x>[A-Z][A-Za-z]+)/", r"^[^\n]{0,40}?/\s*[\d.]+\s*/\s*(?P<x>[A-Z][\w]+)\s*:",
                 r"^\s*\(MENAFN-\s*(?P<x>[A-Z][\w ]+?)(?:\s+News Agency)?\)",
                 r"^\s*[A-Z][A-Z .-]+,[^()\n]{0,40}\((?P<x>[A-Z][\w .-]{1,30})\)\s*(?:--|[-–—.:])",
+                r"^\s*[A-Z][A-Z .-]+\s*\((?P<x>[A-Za-z][\w .-]{1,30})\)\s*(?:--|[-–—.:])",
                 r"^\s*[A-Z][A-Z .-]+,[^\n—–]{0,30}?\d{4}\s*[—–-]\s*(?P<x>[A-Z][\w-]+)\.\s"):
         m = re.search(rx2, head, re.M)
         if m:
