@@ -46,6 +46,14 @@ def main() -> None:
     print(f"first pass (loads reference data): {first * 1000:.0f} ms")
     print(f"median: {per_article:.2f} ms per article, {per_article * 1000 * len(arts) / words:.2f} ms per 1,000 words")
     print(f"best:   {min(runs) / len(arts) * 1000:.2f} ms per article")
+    # one very long text (the corpus three times over): the cost should grow with the words only
+    long_text = "\n\n".join(a.text for a in arts) * 3
+    clear_text_caches()
+    t0 = time.perf_counter()
+    parse_article(long_text, "long")
+    took = time.perf_counter() - t0
+    print(f"one text of {len(long_text.split())} words: {took * 1000:.0f} ms, "
+          f"{took * 1e6 / len(long_text.split()):.2f} ms per 1,000 words")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 out words used in passing (statistics, offices' names, people's titles)."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -92,13 +93,16 @@ def find_areas(text: str, layout: Layout, hits: list[AreaMention],
     caption, not in ``exclude`` (names of bodies, people's offices), not in a sentence of
     statistics, not blocked by a phrase of no area."""
     out: list[AreaMention] = []
+    spans = _disjoint(exclude)
+    starts = [a for a, _ in spans]
     blocked = {(h.start, h.end) for h in hits if h.area == "-"}
     passing: dict[tuple[int, int], bool] = {}
     for h in hits:
         s = h.start
         if (s, h.end) in blocked or layout.is_noise(s) or s < layout.body_start and layout.headline:
             continue
-        if any(a <= s < b for a, b in exclude):
+        k = bisect.bisect_right(starts, s) - 1
+        if k >= 0 and s < spans[k][1]:
             continue
         sent = layout.sentence_at(s)
         if sent not in passing:
@@ -106,6 +110,17 @@ def find_areas(text: str, layout: Layout, hits: list[AreaMention],
             passing[sent] = bool(STATISTIC.search(sentence)) and not INTENT.search(sentence)
         if not passing[sent]:
             out.append(h)
+    return out
+
+
+def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans merged, sorted by start."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
     return out
 
 

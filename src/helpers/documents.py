@@ -294,7 +294,8 @@ def _status(text: str, layout: Layout, d: Document, docs: list[Document]) -> str
     if d.list_item:
         # a list item takes the tense of the line that opens the list
         item = layout.in_list_item(d.start)
-        lead = _list_lead(text, layout, item[0]).lower() if item else ""
+        span = layout.list_lead(item[0]) if item else None
+        lead = text[span[0]:span[1]].lower() if span else ""
         found = {m.lastgroup for m in cue_pattern().finditer(lead)}
         return "planned" if "planned" in found else "existing" if "existing" in found else "signed"
     s, e = layout.sentence_at(d.start)
@@ -314,17 +315,6 @@ def _status(text: str, layout: Layout, d: Document, docs: list[Document]) -> str
         if best is None or key < best:
             best = key
     return best[2] if best else "signed"
-
-
-def _list_lead(text: str, layout: Layout, item_start: int) -> str:
-    """The line that opens a list ("the following documents were signed:")."""
-    lead = ""
-    for s, e in layout.paragraphs:
-        if s >= item_start:
-            break
-        if layout.in_list_item(s) is None:
-            lead = text[s:e]
-    return lead
 
 
 def _words(s: str) -> set[str]:

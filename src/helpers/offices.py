@@ -41,11 +41,11 @@ class OfficeReader:
     """Walks the words after an office, tokenised lazily (most walks stop after a few words),
     knowing which words belong to a country's name."""
 
-    def __init__(self, text: str, countries: list[CountryMention], start: int, end: int):
+    def __init__(self, text: str, countries: list[CountryMention], starts: list[int], start: int, end: int):
         self.text = text
         self._words = WORD.finditer(text, start, end)
         self._countries = countries
-        self._cstarts = [c.start for c in countries]
+        self._cstarts = starts
         self.toks: list[tuple[str, int, int]] = []
         self._country: dict[int, CountryMention] = {}
         self.office = words("office_words")
@@ -225,13 +225,14 @@ def and_title_pattern() -> re.Pattern[str]:
     return re.compile(r"\s*,?\s+and\s+(?:the\s+)?(?:[A-Z][\w’']+\s+)?" + pat.pattern, re.I)
 
 
-def country_before(text: str, pos: int, countries: list[CountryMention]) -> CountryMention | None:
+def country_before(text: str, pos: int, countries: list[CountryMention], starts: list[int]) -> CountryMention | None:
     """A country or demonym right before an office ("Kazakh PM", "Azerbaijan's Prime Minister")."""
-    for c in countries:
-        if c.end > pos:
-            break
-        if pos - c.end <= 8 and GAP_BEFORE_OFFICE.fullmatch(text, c.end, pos):
+    k = bisect.bisect_left(starts, pos) - 1
+    while k >= 0 and pos - countries[k].end <= 8:
+        c = countries[k]
+        if c.end <= pos and GAP_BEFORE_OFFICE.fullmatch(text, c.end, pos):
             return c
+        k -= 1
     return None
 
 
@@ -262,12 +263,12 @@ class Office:
     tail_end: int  # index of the first token after the office
 
 
-def read_office(text: str, m: re.Match[str], countries: list[CountryMention],
+def read_office(text: str, m: re.Match[str], countries: list[CountryMention], starts: list[int],
                 previous: tuple[int, str] | None, wide: bool) -> Office | None:
     """The office a title match opens, with its tail ("of Health of the Republic of Azerbaijan")
     and its country (from the tail, a demonym or possessive before, or a region before)."""
     _, canon = title_pattern()
-    reader = OfficeReader(text, countries, m.start(), min(len(text), m.end() + (160 if wide else 30)))
+    reader = OfficeReader(text, countries, starts, m.start(), min(len(text), m.end() + (160 if wide else 30)))
     head = text[m.start("head"):m.end("head")]
     plural = bool(m.group("pl"))
     if head.lower() in ("general", "head", "leader", "director", "chairman") and plural:
@@ -296,7 +297,7 @@ def read_office(text: str, m: re.Match[str], countries: list[CountryMention],
     if tail_countries and not plural:
         country = tail_countries[0].alpha3
     if country is None:
-        before = country_before(text, m.start(), countries)
+        before = country_before(text, m.start(), countries, starts)
         country = before.alpha3 if before else (region[1] if region else None)
     if country is None and tail_end > i:
         country = country_in(text[m.end():end])  # "Governor of the Navoi region"

@@ -35,6 +35,7 @@ def find_people(text: str, layout: Layout, countries: list[CountryMention]) -> l
     low = text.lower()
     # matching the lower-cased text case-sensitively is several times faster than re.I
     titles = pat.finditer(low) if len(low) == len(text) else title_pattern_ci().finditer(text)
+    starts = [c.start for c in countries]  # countries come sorted by start
     found: list[Person] = []
     consumed_until = -1
     pending: list[tuple[str, int, int]] = []  # a second name waiting for "... and the TITLE"
@@ -52,7 +53,7 @@ def find_people(text: str, layout: Layout, countries: list[CountryMention]) -> l
             # unless a second office follows a dash ("First Deputy Prime Minister – Minister of ...")
             previous = (m.end(), written_office(text, m))
             continue
-        office = read_office(text, m, countries, previous, wide)
+        office = read_office(text, m, countries, starts, previous, wide)
         if office is None:
             continue
         previous = (office.end, office.title)
@@ -144,7 +145,7 @@ def _offices_from_headline(text: str, layout: Layout, people: list[Person],
         if base == "@counterpart" or not (head[:1].isupper() or head.isupper()):
             continue
         after = [c for c in countries if m.end() <= c.start < he and c.kind in ("name", "official", "demonym")]
-        before = country_before(text, m.start(), countries)
+        before = country_before(text, m.start(), countries, [c.start for c in countries])
         if m.group("pl") and len(after) >= 2:  # "Foreign Ministers of Belarus and Russia"
             offices.extend((base, c.alpha3) for c in after[:2])
         else:

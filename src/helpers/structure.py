@@ -44,9 +44,19 @@ class Layout:
 
     def in_list_item(self, pos: int) -> tuple[int, int] | None:
         """The list item holding ``pos``, if any."""
-        for s, e in self.list_items:
-            if s <= pos < e:
-                return (s, e)
+        i = bisect.bisect_right(self.list_items, (pos, len(self.text) + 1)) - 1
+        if i >= 0 and self.list_items[i][0] <= pos < self.list_items[i][1]:
+            return self.list_items[i]
+        return None
+
+    def list_lead(self, item_start: int) -> tuple[int, int] | None:
+        """The paragraph that opens the list holding the item at ``item_start`` ("the following
+        documents were signed:")."""
+        i = bisect.bisect_left(self.paragraphs, (item_start, -1)) - 1
+        while i >= 0:
+            if self.in_list_item(self.paragraphs[i][0]) is None:
+                return self.paragraphs[i]
+            i -= 1
         return None
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
@@ -58,9 +68,9 @@ class Layout:
 
     def paragraph_at(self, pos: int) -> tuple[int, int]:
         """The paragraph (line) holding ``pos``."""
-        for s, e in self.paragraphs:
-            if s <= pos <= e:
-                return (s, e)
+        i = bisect.bisect_right(self.paragraphs, (pos, len(self.text) + 1)) - 1
+        if i >= 0 and self.paragraphs[i][0] <= pos <= self.paragraphs[i][1]:
+            return self.paragraphs[i]
         return (0, len(self.text))
 
 
