@@ -268,7 +268,9 @@ def read_office(text: str, m: re.Match[str], countries: list[CountryMention], st
     """The office a title match opens, with its tail ("of Health of the Republic of Azerbaijan")
     and its country (from the tail, a demonym or possessive before, or a region before)."""
     _, canon = title_pattern()
-    reader = OfficeReader(text, countries, starts, m.start(), min(len(text), m.end() + (160 if wide else 30)))
+    line_end = text.find("\n", m.end())  # an office and its holder's name stay on one line
+    stop = min(len(text) if line_end < 0 else line_end, m.end() + (160 if wide else 30))
+    reader = OfficeReader(text, countries, starts, m.start(), stop)
     head = text[m.start("head"):m.end("head")]
     plural = bool(m.group("pl"))
     if head.lower() in ("general", "head", "leader", "director", "chairman") and plural:
