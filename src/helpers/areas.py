@@ -11,8 +11,8 @@ from typing import NamedTuple
 from .reference import rows
 from .structure import Layout
 
-STATISTIC = re.compile(r"[$€£¥₽]|\b\d[\d,.]*\s*(%|percent|per cent|bn|billion|million|mln|trillion|rubles|roubles|"
-                       r"tenge|dollars|euros|tons|tonnes)\b", re.I)
+STATISTIC = re.compile(r"[$€£¥₽]|\b\d[\d,.]*\s*(?:%|(?:percent|per cent|bn|billion|million|mln|trillion|rubles|"
+                       r"roubles|tenge|dollars|euros|tons|tonnes|times)\b)", re.I)
 INTENT = re.compile(r"\b(agreed|aim|aims|aiming|goal|target|task|plan|plans|planned|intend\w*|raise|increase|"
                     r"boost|bring|double|expand|should|must|will|potential|instructed|proposed)\b", re.I)
 

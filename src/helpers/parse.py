@@ -69,6 +69,9 @@ def parse_article(text: str, article_id: str, file: str = "", status: str = "ok"
                                      "country": party.country or "", "level": party.level,
                                      "start": party.start, "end": party.end})
         party_areas.extend(_shared_areas(hits, parties))
+        if len(parties) >= 2 and all(p.level in ("city", "regional") for p in parties):
+            # a document between cities or regions is interregional cooperation
+            party_areas.append(AreaMention("interregional", d.title, d.start, d.end))
         periods = find_periods(d.title, d.start)
         if periods:
             p = periods[-1]
