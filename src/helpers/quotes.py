@@ -31,10 +31,11 @@ def _speech() -> str:
 @lru_cache(maxsize=1)
 def _attribution() -> re.Pattern[str]:
     verbs = _speech()
-    who = r"(?P<who>(?:the\s+|The\s+)?[A-Za-z’'\-. ]{1,80}?)"
+    who = r"(?P<who>(?:the\s+|The\s+)?[A-Za-z][A-Za-z’'\-. ]{0,79}?)"
     return re.compile(
         rf"(?P<close>[,.!?…]?\s*[”»\"]|[,.!?…]\s*[”»\"]?)\s*,?\s*[-–—]?\s*{who}\s+(?:{verbs})\b"
-        rf"|(?P<close2>[,.!?…]\s*[”»\"])\s*,?\s*(?:{verbs})\s+(?P<who2>[A-Z][\w’'\- ]{{1,60}}?)(?=[,.]|\s+(?:in|at|on|during|to)\b)")
+        rf"|(?P<close2>[,.!?…]?\s*[”»\"])\s*,?\s*[-–—]?\s*(?:{verbs})\s+"
+        rf"(?P<who2>(?:the\s+)?[A-Z][\w’'\- ]{{1,60}}?|the\s+[a-z][\w’'\- ]{{1,40}}?)(?=[,.]|\s+(?:in|at|on|during|to)\b)")
 
 
 @lru_cache(maxsize=1)
