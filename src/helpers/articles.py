@@ -45,8 +45,10 @@ def find_outlet(text: str, layout: Layout, people: list[Person]) -> tuple[str, i
             continue
         s = text.find(x, m.start("x"))
         return x, s, s + len(x)
-    head = text[layout.body_start:layout.body_start + 300]
-    off = layout.body_start
+    off = layout.headline[1] if layout.headline else 0  # the dateline is read too
+    while off < len(text) and text[off] == "\n":
+        off += 1
+    head = text[off:off + 300]
     for rx2 in (r"^\s*\(?[A-Z][A-Z\s,-]*[A-Z]\.\s+(?P<x>[A-Z][A-Za-z]+)\b\s*[-–—]",
                 r"/(?P<x>[A-Z][A-Za-z]+)/", r"^[^\n]{0,40}?/\s*[\d.]+\s*/\s*(?P<x>[A-Z][\w]+)\s*:",
                 r"^\s*\(MENAFN-\s*(?P<x>[A-Z][\w ]+?)(?:\s+News Agency)?\)",

@@ -11,6 +11,7 @@ _MONTH = "|".join(MONTHS + [m[:3] for m in MONTHS])
 DATE_LINE = re.compile(
     rf"^\W*(\d{{1,2}}\s+(?:{_MONTH})\.?,?\s+\d{{4}}|(?:{_MONTH})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
     rf"|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})\b[\s\d:,()+\-UTC.A-Za-z]*$")
+DATELINE = re.compile(r"^[A-Z][A-Z'’ .-]{2,}(?:,|\.|\s[-–—]|$)")
 CAPTION = re.compile(r"\b(Photo|Photos|Photo credit|Video|Source|Read also|Read more)\s*:", re.I)
 BULLET = re.compile(r"^\s*(?:[-–—•*·▪]|\d{1,2}[.)])\s+")
 ABBREV = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|No|Jr|Sr|Gen|Lt|Col|Prof|vs|etc|Inc|Ltd|Co|approx|U\.S|e\.g|i\.e))\.$")
@@ -83,7 +84,9 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _is_date_line(line: str) -> bool:
-    return bool(DATE_LINE.match(line.strip())) and len(line.split()) <= 8
+    """A line that only dates the text ("31 May 2023, 18:11") or places it ("ASTANA, July 8")."""
+    line = line.strip()
+    return (bool(DATE_LINE.match(line)) or bool(DATELINE.match(line))) and len(line.split()) <= 8
 
 
 def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
