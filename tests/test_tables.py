@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from conftest import SEEDS
 from helpers.tables import COLUMNS
@@ -21,15 +22,40 @@ def test_columns_and_dtypes(dev_tables):
                 assert str(frame[col].dtype) == "Int64", (name, col)
 
 
-def test_labels_come_from_closed_lists(dev_tables):
-    from helpers.reference import rows
+def test_tables_meet_the_schema(dev_tables):
+    from helpers.schema import problems
 
-    areas = {r["area"] for r in rows("areas")} - {"-"}
-    assert set(dev_tables.articles["event_type"]) <= EVENT
-    assert set(dev_tables.documents["doc_type"]) <= DOC
-    assert set(dev_tables.documents["status"]) <= STATUS
-    assert set(dev_tables.signatories["level"]) <= LEVEL
-    assert set(dev_tables.areas["area"]) <= areas
+    assert problems(dev_tables) == []
+
+
+def test_schema_finds_broken_tables(dev_tables):
+    from dataclasses import replace
+
+    from helpers.schema import check, problems
+
+    docs = dev_tables.documents.copy()
+    docs.loc[docs.index[0], "doc_type"] = "letter"
+    docs.loc[docs.index[1], "end"] = docs.loc[docs.index[1], "start"]
+    broken = replace(dev_tables, documents=docs, areas=dev_tables.areas.drop(columns=["mention"]))
+    found = problems(broken)
+    assert any("doc_type" in p and "letter" in p for p in found)
+    assert any("start < end" in p for p in found)
+    assert any("areas: missing columns" in p for p in found)
+    with pytest.raises(ValueError):
+        check(broken)
+
+
+def test_closed_lists_match_the_contract():
+    from helpers.reference import rows
+    from helpers.schema import labels
+
+    lists = labels()
+    assert lists["event_type"] == EVENT and lists["doc_type"] == DOC
+    assert lists["level"] == LEVEL and lists["status"] == STATUS
+    assert {r["doc_type"] for r in rows("doc_types")} <= DOC
+    assert {r["level"] for r in rows("levels")} <= LEVEL
+    assert {r["event_type"] for r in rows("events")} <= EVENT
+    assert {r["area"] for r in rows("areas")} - {"-"} == lists["area"]
 
 
 def test_every_row_points_at_its_evidence(dev_tables):
