@@ -54,7 +54,8 @@ def find_outlet(text: str, layout: Layout, people: list[Person]) -> tuple[str, i
                 r"^\s*\(MENAFN-\s*(?P<x>[A-Z][\w ]+?)(?:\s+News Agency)?\)",
                 r"^\s*[A-Z][A-Z .-]+,[^()\n]{0,40}\((?P<x>[A-Z][\w .-]{1,30})\)\s*(?:--|[-–—.:])",
                 r"^\s*[A-Z][A-Z .-]+\s*\((?P<x>[A-Za-z][\w .-]{1,30})\)\s*(?:--|[-–—.:])",
-                r"^\s*[A-Z][A-Z .-]+,[^\n—–]{0,30}?\d{4}\s*[—–-]\s*(?P<x>[A-Z][\w-]+)\.\s"):
+                r"^\s*[A-Z][A-Z .-]+,[^\n—–]{0,30}?\d{4}\s*[—–-]\s*(?P<x>[A-Z][\w-]+)\.\s",
+                r"^\s*[A-Z][A-Za-z .-]+,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?\s*[,/]\s*(?P<x>[A-Z][A-Za-z]{2,})\s*(?:\n|[-–—.:])"):
         m = re.search(rx2, head, re.M)
         if m:
             return m.group("x"), off + m.start("x"), off + m.end("x")

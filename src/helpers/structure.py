@@ -12,6 +12,7 @@ DATE_LINE = re.compile(
     rf"^\W*(\d{{1,2}}\s+(?:{_MONTH})\.?,?\s+\d{{4}}|(?:{_MONTH})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
     rf"|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})\b[\s\d:,()+\-UTC.A-Za-z]*$")
 DATELINE = re.compile(r"^[A-Z][A-Z'’ .-]{2,}(?:,|\.|\s[-–—]|$)")
+DAY = re.compile(rf"\b(?:{_MONTH})\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+(?:{_MONTH})\b")
 CAPTION = re.compile(r"\b(Photo|Photos|Photo credit|Video|Source|Read also|Read more)\s*:", re.I)
 BULLET = re.compile(r"^\s*(?:[-–—•*·▪]|\d{1,2}[.)])\s+")
 ABBREV = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|No|Jr|Sr|Gen|Lt|Col|Prof|vs|etc|Inc|Ltd|Co|approx|U\.S|e\.g|i\.e))\.$")
@@ -86,7 +87,10 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
 def _is_date_line(line: str) -> bool:
     """A line that only dates the text ("31 May 2023, 18:11") or places it ("ASTANA, July 8")."""
     line = line.strip()
-    return (bool(DATE_LINE.match(line)) or bool(DATELINE.match(line))) and len(line.split()) <= 8
+    if len(line.split()) > 8:
+        return False
+    # "Baku, June 10, AZERTAC": a short line that names a day
+    return bool(DATE_LINE.match(line) or DATELINE.match(line)) or (len(line.split()) <= 6 and bool(DAY.search(line)))
 
 
 def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
