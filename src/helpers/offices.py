@@ -109,6 +109,10 @@ class OfficeReader:
             t = self.tok(j)
             if self.country(j):
                 break
+            # an initial inside a name: "S. Jaishankar", "Antony J. Blinken"
+            if len(t) == 1 and t.isupper() and self.tok(j + 1) == "." and is_name_token(self.tok(j + 2)):
+                j += 2
+                continue
             if is_name_token(t):
                 n += 1
                 j += 1

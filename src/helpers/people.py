@@ -329,7 +329,10 @@ def _fill_countries(text: str, layout: Layout, people: list[Person], countries: 
             p.country = left[0]
             continue
         s0, e0 = layout.sentence_at(p.start)
-        near = [c for c in countries if s0 <= c.start < e0]
+        # a demonym that introduces someone else ("Kazakh Foreign Minister X") is not this person's
+        taken = [(q.mentions[0][0] - 30, q.mentions[0][1]) for q in people if q.country and q.mentions]
+        near = [c for c in countries if s0 <= c.start < e0
+                and not any(a <= c.start < b for a, b in taken)]
         if near:
             before = [c for c in near if c.start < p.start]
             p.country = (before[-1] if before else near[0]).alpha3
