@@ -49,6 +49,16 @@ class Party:
     end: int
 
 
+UNNAMED_WORDS = ("two", "both", "our", "relevant", "respective", "concerned", "partner", "sides", "parties",
+                 "delegations", "leaders", "presidents", "heads", "country")
+
+
+def _unnamed(phrase: str) -> bool:
+    """True for sides the text does not name ("the foreign ministries of both countries")."""
+    low = phrase.lower()
+    return any(w in low for w in UNNAMED_WORDS) and bool(UNNAMED.search(phrase))
+
+
 @lru_cache(maxsize=1)
 def _levels() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(r["pattern"], re.I), r["level"]) for r in rows("levels"))
@@ -204,7 +214,7 @@ def _expand_shared(text: str, s: int, e: int) -> list[tuple[str, int, int, str |
 def parties_from_phrase(text: str, s: int, e: int) -> list[tuple[str, int, int, str | None]]:
     """(name, start, end, country) of each party named in ``text[s:e]``."""
     seg = text[s:e]
-    if UNNAMED.search(seg):
+    if _unnamed(seg):
         return []
     dash = re.search(r"\s[–—-]\s(.+?)\s[–—-](?:\s|$)", seg)
     if dash:  # "the news agencies of Belarus and China – BelTA and Xinhua –"
@@ -260,7 +270,7 @@ def find_parties(text: str, layout: Layout, doc: Document, people_names: list[st
         cut = BETWEEN_END.search(rest)
         be = bs + (cut.start() if cut else len(rest))
         found = parties_from_phrase(text, bs, be)
-        if not found and UNNAMED.search(text[bs:be]):
+        if not found and _unnamed(text[bs:be]):
             return []
     elif (pm := PARTICIPATION.search(title)) is not None:
         # "an agreement on ... with the participation of A, B and C"
