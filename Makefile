@@ -27,7 +27,7 @@ test: install  ## all tests, and the notebooks under nbval
 	$(BIN)/python -m pytest tests $(if $(NOTEBOOKS),--nbval-lax --nbval-current-env $(NOTEBOOKS))
 
 evaluate: build  ## score the tables of seeds/ against tests/gold/
-	$(BIN)/python -m helpers evaluate $(OUT) tests/gold
+	$(BIN)/python -m helpers evaluate $(OUT) tests/gold --texts $(CORPUS)
 
 bench: install
 	$(BIN)/python benchmarks/bench_parse.py $(CORPUS)

@@ -30,6 +30,7 @@ def test_dev_corpus_meets_the_floors(dev_dir):
         assert res.f1(table) >= 0.85, report
     assert res.accuracy("doc_type") >= 0.90, report
     assert res.accuracy("party_level") >= 0.90, report
+    assert res.provenance == 1.0, report  # every row's span shows its value
 
 
 def test_model_article_is_read_completely(dev_dir, tmp_path):

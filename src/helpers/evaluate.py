@@ -106,6 +106,7 @@ class Result:
     per_article: dict[str, dict[str, Count]] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     n_articles: int = 0
+    evidence: list[bool] = field(default_factory=list)  # does each row's span show its value?
 
     def f1(self, table: str) -> float:
         return self.counts[table].prf()[2]
@@ -113,6 +114,11 @@ class Result:
     def accuracy(self, name: str) -> float:
         seen = self.right[name]
         return sum(seen) / len(seen) if seen else 1.0
+
+    @property
+    def provenance(self) -> float | None:
+        """Share of rows whose ``text[start:end]`` shows their value (None without the texts)."""
+        return sum(self.evidence) / len(self.evidence) if self.evidence else None
 
     @property
     def overall_f1(self) -> float:
@@ -139,6 +145,28 @@ def _int(v: object) -> int | None:
         return int(float(v))  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return None
+
+
+EVIDENCE = (("people", "person"), ("areas", "mention"), ("documents", "title"), ("signatories", "party"),
+            ("durations", "period_text"), ("quotes", "text"))
+
+
+def _text_of(gpath: Path, texts_dir: Path | None) -> str | None:
+    """The article's text: beside the gold file, in ``texts_dir``, or in ``GOLD/../articles``."""
+    for folder in (gpath.parent, texts_dir, gpath.parent.parent / "articles"):
+        if folder is not None and (folder / f"{gpath.stem}.txt").is_file():
+            raw = (folder / f"{gpath.stem}.txt").read_text(encoding="utf-8-sig")
+            return raw.replace("\r\n", "\n").replace("\r", "\n")
+    return None
+
+
+def _shows(text: str, row: dict, key: str) -> bool:
+    """True when the row's span shows its value (the start of it, after normalising)."""
+    s, e = _int(row.get("start")), _int(row.get("end"))
+    if s is None or e is None or not 0 <= s < e <= len(text):
+        return False
+    span, value = normalise(text[s:e]), normalise(row.get(key))
+    return bool(span) and (value[:30] in span or span in value)
 
 
 def score(pred_dir: Path, gold_dir: Path, texts_dir: Path | None = None) -> Result:
@@ -200,6 +228,11 @@ def score(pred_dir: Path, gold_dir: Path, texts_dir: Path | None = None) -> Resu
         for k, c in local.items():
             res.counts[k].add(c.tp, c.tp + c.fp, c.tp + c.fn)
         res.per_article[aid] = local
+        text = _text_of(gpath, texts_dir)
+        if text is not None:
+            for name, key in EVIDENCE:
+                for r in t[name].get(aid, []):
+                    res.evidence.append(_shows(text, r, key))
     return res
 
 
@@ -215,6 +248,8 @@ def format_report(res: Result, per_article: bool = False) -> str:
         p, r, f = res.counts[k].prf()
         lines.append(f"{k:<12} {p:>6.3f} {r:>6.3f} {f:>6.3f}")
     lines.append("accuracy    " + "  ".join(f"{k}={res.accuracy(k):.3f}" for k in ACCURACIES))
+    if res.provenance is not None:
+        lines.append(f"provenance_valid={res.provenance:.3f}")
     lines.extend(f"problem: {p}" for p in res.problems)
     lines.append(f"overall_f1={res.overall_f1:.3f} over {res.n_articles} articles")
     return "\n".join(lines)
