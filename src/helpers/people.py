@@ -226,9 +226,10 @@ def _resolve_counterparts(people: list[Person], layout: Layout) -> None:
         p.title = others[0].title if others else ""
 
 
+# verbs only people do: a bare name before one is a person ("Sergey Lavrov congratulated"),
+# where "signed" or "held" could follow a company's name as well
 HUMAN_VERBS = ("said|noted|stressed|emphasi[sz]ed|underlined|added|told|congratulated|thanked|paid|laid|"
-               "visited|met|held|signed|spoke|pointed|welcomed|expressed|voiced|called|urged|assured|"
-               "recalled|remarked|announced|invited")
+               "spoke|pointed|welcomed|expressed|voiced|urged|assured|recalled|remarked|invited")
 
 
 @lru_cache(maxsize=1)
