@@ -249,7 +249,9 @@ def _and_name() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _between_names() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:between|with)\s+(?P<a>{NAMEPAT}{{1,2}})\s+and\s+(?P<b>{NAMEPAT}{{1,2}})\b")
+    # "negotiations between A and B": people meet; "an agreement between A and B": bodies sign
+    return re.compile(rf"\b(?:talks|negotiations|meeting|conversation|consultations|dialogue)\s+(?:between|with)\s+"
+                      rf"(?P<a>{NAMEPAT}{{1,2}})\s+and\s+(?P<b>{NAMEPAT}{{1,2}})\b")
 
 
 def _add_bare_people(text: str, people: list[Person]) -> None:
