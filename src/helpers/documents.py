@@ -314,7 +314,8 @@ def _status(text: str, layout: Layout, d: Document, docs: list[Document]) -> str
         key = (distance, rank[m.lastgroup], m.lastgroup)
         if best is None or key < best:
             best = key
-    return best[2] if best else "signed"
+    # a document named in a sentence with no verb of signing is referred to, not signed now
+    return best[2] if best else "existing"
 
 
 def _words(s: str) -> set[str]:
