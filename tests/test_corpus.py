@@ -61,3 +61,11 @@ def test_sources_csv_gives_metadata(tmp_path):
 
 def tables_by_id(frame: pd.DataFrame) -> dict[str, dict]:
     return {r["article_id"]: r for r in frame.to_dict("records")}
+
+
+def test_legacy_encodings_are_decoded(tmp_path):
+    (tmp_path / "ru.txt").write_bytes("Токаев и Мирзиёев подписали соглашение о сотрудничестве.".encode("cp1251"))
+    (tmp_path / "fr.txt").write_bytes("The Café Society signed a “memorandum” with Société Générale.".encode("cp1252"))
+    arts = {a.article_id: a for a in iter_corpus(tmp_path)}
+    assert "соглашение" in arts["ru"].text
+    assert "Société Générale" in arts["fr"].text and "“memorandum”" in arts["fr"].text

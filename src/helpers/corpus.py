@@ -6,9 +6,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-ENCODINGS = ("utf-8-sig", "cp1251", "cp1252")
-
-
 @dataclass(frozen=True)
 class Article:
     """One input file: its id, path relative to the corpus, text (normalised) and status."""
@@ -26,13 +23,18 @@ def normalise(raw: str) -> str:
 
 
 def decode(data: bytes) -> str:
-    """Bytes to text: UTF-8 first, then the Cyrillic and Western code pages seen in the genre."""
-    for enc in ENCODINGS:
-        try:
-            return data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("utf-8", errors="replace")
+    """Bytes to text: UTF-8 first, else the encoding charset-normalizer finds most likely
+    (Cyrillic and Western code pages are common in the genre)."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None:
+        return str(best)
+    return data.decode("cp1252", errors="replace")
 
 
 def read_article(path: Path, root: Path) -> Article:
