@@ -69,3 +69,11 @@ def test_legacy_encodings_are_decoded(tmp_path):
     arts = {a.article_id: a for a in iter_corpus(tmp_path)}
     assert "соглашение" in arts["ru"].text
     assert "Société Générale" in arts["fr"].text and "“memorandum”" in arts["fr"].text
+
+
+def test_hidden_copies_are_skipped_and_suffix_case_ignored(tmp_path):
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "B.TXT").write_text(TEXT, encoding="utf-8")
+    (tmp_path / ".ipynb_checkpoints").mkdir()
+    (tmp_path / ".ipynb_checkpoints" / "a-checkpoint.txt").write_text(TEXT, encoding="utf-8")
+    assert [a.article_id for a in iter_corpus(tmp_path)] == ["B", "a"]

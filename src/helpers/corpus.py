@@ -77,13 +77,17 @@ def read_sources(root: Path) -> dict[str, dict[str, str]]:
 
 
 def iter_corpus(corpus: str | Path) -> Iterator[Article]:
-    """Every ``*.txt`` file below ``corpus``, sorted by path, as an Article (with the row of
-    ``sources.csv`` for it as metadata)."""
+    """Every ``*.txt`` file below ``corpus`` (any case of the suffix, hidden folders left out),
+    sorted by path, as an Article (with the row of ``sources.csv`` for it as metadata)."""
     root = Path(corpus)
     if not root.is_dir():
         raise FileNotFoundError(f"corpus folder not found: {root}")
     sources = read_sources(root)
-    for path in sorted(root.rglob("*.txt")):
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root)
+        # hidden files and folders hold no articles: JupyterLab's .ipynb_checkpoints keeps copies
+        if path.suffix.lower() != ".txt" or any(part.startswith(".") for part in rel.parts):
+            continue
         if path.is_file() or path.is_symlink():
             art = read_article(path, root)
             meta = sources.get(art.article_id)
