@@ -77,3 +77,12 @@ def test_hidden_copies_are_skipped_and_suffix_case_ignored(tmp_path):
     (tmp_path / ".ipynb_checkpoints").mkdir()
     (tmp_path / ".ipynb_checkpoints" / "a-checkpoint.txt").write_text(TEXT, encoding="utf-8")
     assert [a.article_id for a in iter_corpus(tmp_path)] == ["B", "a"]
+
+
+def test_same_name_in_two_folders_keeps_both(tmp_path):
+    for folder in ("x", "y"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.txt").write_text(TEXT, encoding="utf-8")
+    tables = build_tables(tmp_path)
+    assert sorted(tables.articles["article_id"]) == ["a", "y/a"]
+    assert tables.documents["doc_id"].is_unique

@@ -83,6 +83,7 @@ def iter_corpus(corpus: str | Path) -> Iterator[Article]:
     if not root.is_dir():
         raise FileNotFoundError(f"corpus folder not found: {root}")
     sources = read_sources(root)
+    seen: set[str] = set()
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root)
         # hidden files and folders hold no articles: JupyterLab's .ipynb_checkpoints keeps copies
@@ -90,5 +91,9 @@ def iter_corpus(corpus: str | Path) -> Iterator[Article]:
             continue
         if path.is_file() or path.is_symlink():
             art = read_article(path, root)
+            if art.article_id in seen:
+                # two files of one name in different folders: the path keeps their rows apart
+                art = Article(rel.with_suffix("").as_posix(), art.file, art.text, art.status)
+            seen.add(art.article_id)
             meta = sources.get(art.article_id)
             yield Article(art.article_id, art.file, art.text, art.status, meta) if meta else art
