@@ -7,31 +7,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .periods import NUMBER_WORDS
-from .reference import phrases, rows
+from .reference import phrases, rows, words
 from .structure import Layout
 
 OPEN_QUOTES = "\"“«„'"
 CLOSE_QUOTES = "\"”»“'"
-STOP_LEFT = set("""a an the this that these those its their his her our your my and or of on in to for with by at as
-also were was is are be been being have has had will would shall should can could may might following other
-signed sign inked ink adopted adopt approved approve concluded conclude exchanged initialed put into
-entered several number package series including include includes included among them such two three four five
-six seven eight nine ten eleven twelve dozens dozen both new relevant bilateral intergovernmental interdepartmental
-interstate various key important all some any each more most first second""".split())
 COUNT_BEFORE = re.compile(rf"\b(?:\d+|{'|'.join(NUMBER_WORDS)}|several|many|multiple|dozens|a number of|a package of|"
                           r"a series of|a set of|a range of|a large package of|a total of|more than \d+|over \d+)"
                           r"(?:\s+[\w-]+){0,3}[\s\"“«]*$", re.I)
-CLAUSE_START = set("""which who whom whose where when while whereby according including etc worth signed aimed
-intended focusing named designed that as to also but thus thereby with""".split())
 VERB_CUT = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be|had|has|have)"
                       r"\b|\s+(?:in\s+the\s+presence|on\s+the\s+sidelines|during|following\s+the|after\s+the|"
                       r"at\s+the\s+end|today|yesterday|tomorrow|this\s+(?:year|week|month)|last\s+(?:week|month)|"
                       r"next\s+(?:week|month|year)|later\s+this|worth)\b"
                       r"|,?\s+(?:signed|concluded|adopted|inked|ratified)\s+(?:in|on|at|earlier|last|back|between|"
                       r"previously|during)\b"
-                      r"|\s+to\s+be\s+[a-z]+ed\b|\s+and\s+(?:also\s+)?(?:agreed|decided|discussed|noted|stressed|expressed|exchanged|reviewed|"
-                      r"welcomed|instructed|called|pointed|emphasi[sz]ed|underlined|confirmed|reaffirmed|considered|"
-                      r"praised|highlighted|held|met|visited)\b")
+                      r"|\s+to\s+be\s+[a-z]+ed\b")
 SUBJECT_WORDS = re.compile(r"^\s*(?:of|on|between|for|in|to|with|establishing|regarding|concerning|aimed|about|"
                            r"by|under|within|\(|[\"“«])", re.I)
 PLURAL_END = re.compile(r"(?:s|a)$")
@@ -76,6 +66,13 @@ def cue_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?=\w)(?:" + "|".join(parts) + r")(?![\w-])")
 
 
+@lru_cache(maxsize=1)
+def _and_verb() -> re.Pattern[str]:
+    """" and agreed ...", " and discussed ...": a new clause, so a document's name ends there."""
+    verbs = "|".join(re.escape(p) for p in phrases("signals", "clause_verb"))
+    return re.compile(rf"\s+and\s+(?:also\s+)?(?:{verbs})\b")
+
+
 def _left_start(text: str, head_start: int, floor: int) -> int:
     """Where the title starts: modifiers before the head ("2026-2027 Cooperation Plan",
     "additional cooperation agreement"), up to four words, not determiners or verbs."""
@@ -87,9 +84,9 @@ def _left_start(text: str, head_start: int, floor: int) -> int:
         if not m:
             break
         word = m.group(1)
-        if not re.search(r"\w", word) or word.lower() in STOP_LEFT:
+        if not re.search(r"\w", word) or word.lower() in words("title_stops"):
             break
-        if re.search(r"[’']s$", word) and (word[:1].isupper() or word.lower().rstrip("’'s") in STOP_LEFT):
+        if re.search(r"[’']s$", word) and (word[:1].isupper() or word.lower().rstrip("’'s") in words("title_stops")):
             break  # "Kazakhstan's": a possessive party, not part of the name ("meeting's protocol" is)
         if word.isdigit() and len(word) != 4:
             break
@@ -112,15 +109,15 @@ def _complement_end(text: str, start: int, hard_end: int, in_list: bool, plural:
         if mm:
             cut = min(cut, mm.start())
     if not in_list:
-        mm = VERB_CUT.search(seg)
-        if mm:
-            cut = min(cut, mm.start())
+        for mm in (VERB_CUT.search(seg), _and_verb().search(seg)):
+            if mm:
+                cut = min(cut, mm.start())
         for mm in re.finditer(r",\s*(\S+)", seg):
             if mm.start() >= cut:
                 break
             nxt = mm.group(1).strip("\"“”«»()")
             low = nxt.lower()
-            if (low in CLAUSE_START or low.endswith(("ing", "ed")) and len(low) > 4
+            if (low in words("title_clause_starts") or low.endswith(("ing", "ed")) and len(low) > 4
                     or nxt[:1].isupper() and not _country_word(nxt)):
                 cut = min(cut, mm.start())
                 break

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from .countries import CountryMention
 from .names import bare, is_name_token, same_name
+from .reference import phrases
 from .offices import (Office, and_title_pattern, canonical, country_before, read_office, title_pattern,
                       title_pattern_ci, written_office)
 from .structure import Layout
@@ -226,15 +227,13 @@ def _resolve_counterparts(people: list[Person], layout: Layout) -> None:
         p.title = others[0].title if others else ""
 
 
-# verbs only people do: a bare name before one is a person ("Sergey Lavrov congratulated"),
-# where "signed" or "held" could follow a company's name as well
-HUMAN_VERBS = ("said|noted|stressed|emphasi[sz]ed|underlined|added|told|congratulated|thanked|paid|laid|"
-               "spoke|pointed|welcomed|expressed|voiced|urged|assured|recalled|remarked|invited")
-
 
 @lru_cache(maxsize=1)
 def _human_verb() -> re.Pattern[str]:
-    return re.compile(rf"(?<=\S)\s+(?:{HUMAN_VERBS})\b")
+    """Verbs only people do (signals.csv "human"): a bare name before one is a person ("Sergey
+    Lavrov congratulated"), where "signed" or "held" could follow a company's name as well."""
+    verbs = "|".join(re.escape(p) for p in phrases("signals", "human"))
+    return re.compile(rf"(?<=\S)\s+(?:{verbs})\b")
 
 
 @lru_cache(maxsize=1)
