@@ -3,12 +3,24 @@ Economics"): the words inside them name the body, not a field of cooperation."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-HEADS = (r"Ministry|Ministries|University|Universities|Academy|Institute|Agency|Committee|Company|Corporation|Bank|"
-         r"Council|Commission|Authority|Office|Service|School|Center|Centre|Union|Chamber|Fund|Administration|"
-         r"Department|Akimat|Cabinet|Inspectorate|Exchange|Railways|Airlines|Association|Foundation|Organi[sz]ation")
+from .reference import words
+
+
+@lru_cache(maxsize=1)
+def body_word() -> re.Pattern[str]:
+    """Any head word of a body's name (data/reference/body_words.txt)."""
+    alt = "|".join(re.escape(w) for w in sorted(words("body_words"), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt})\b")
+
+
+def has_body_word(name: str) -> bool:
+    """True for a phrase that names an organisation by its head word ("Aiyl Bank", "JSC KazMunayGas")."""
+    return bool(body_word().search(name))
+
+
 CAP = r"[A-Z][\w’'-]*"
-HEAD = re.compile(rf"\b(?:{HEADS})\b")
 LEFT = re.compile(rf"(?:(?:{CAP}|of|and|for)\s+){{1,6}}$")
 RIGHT = re.compile(rf"\s+(?:of|for|on)\s+(?:the\s+)?{CAP}(?:(?:,\s+|\s+|,?\s+and\s+|\s+of\s+(?:the\s+)?)(?:{CAP}))*")
 
@@ -17,7 +29,7 @@ def find_bodies(text: str) -> list[tuple[int, int]]:
     """Spans of bodies' names written with capitals: a head word ("Ministry", "University"),
     the capitalised words before it and its "of ..." complement."""
     out = []
-    for h in HEAD.finditer(text):
+    for h in body_word().finditer(text):
         s, e = h.start(), h.end()
         left = LEFT.search(text, max(0, s - 80), s)
         if left:

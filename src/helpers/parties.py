@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .countries import aliases, city_country, country_in, find_countries, lookup
+from .bodies import body_word, has_body_word
 from .documents import Document
 from .names import is_name_token
 from .reference import rows
@@ -120,8 +121,8 @@ def _split_list(text: str, s: int, e: int) -> list[tuple[int, int]]:
             score += 2
         if find_countries(left) and find_countries(left)[-1].end >= len(left.rstrip()) - 1:
             score += 2
-        if re.search(r"\b(?:University|Bank|Company|Corporation|Railways|Agency|Committee|Executive Committee|"
-                     r"Office|Authority|Center|Centre|JSC|LLC|Exchange|Academy|Institute)$", left):
+        last = body_word().search(left[-20:])
+        if last and left.endswith(last.group()):  # the left side ends with a body's head word
             score += 1
         if right[:1].isupper():
             score += 1
@@ -155,9 +156,7 @@ def _body_of_its_own(name: str) -> bool:
     if lookup(name):
         return True
     head = re.sub(r"^[A-Z][\w’' -]*?[’']s\s+", "", name).split(" of ")[0]
-    return bool(re.search(r"\b(?:JSC|LLC|CJSC|Railways|Company|Bank|Exchange|Ministry|Agency|University|Union|"
-                          r"Committee|Center|Centre|Institute|Academy|Corporation|Fund|Chamber|Association|Council|"
-                          r"Authority|Office|Service|Group|Holding)\b", head))
+    return has_body_word(head)
 
 
 def _split_commas(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -168,16 +167,14 @@ def _split_commas(text: str, s: int, e: int) -> list[tuple[int, int]]:
     for part in text[s:e].split(", "):
         pieces.append((pos, pos + len(part)))
         pos += len(part) + 2
-    if len(pieces) > 1 and all(level_of(text[a:b]) != "company" or re.search(r"\b(JSC|LLC|CJSC|Railways|Company|Bank|Exchange)\b", text[a:b])
-                               for a, b in pieces) and all(_bodylike(text[a:b]) for a, b in pieces):
+    if len(pieces) > 1 and all(_bodylike(text[a:b]) for a, b in pieces):
         return pieces
     return [(s, e)]
 
 
 def _bodylike(name: str) -> bool:
-    return bool(re.search(r"\b(?:JSC|LLC|CJSC|Railways|Company|Bank|Exchange|Ministry|Agency|University|Union|"
-                          r"Committee|Center|Centre|Institute|Academy|Corporation|Fund|Chamber)\b", name)) or \
-        bool(find_countries(name))
+    """A body's name or a country's."""
+    return has_body_word(name) or bool(find_countries(name))
 
 
 def _expand_shared(text: str, s: int, e: int) -> list[tuple[str, int, int, str | None]] | None:
