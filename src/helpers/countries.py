@@ -89,16 +89,18 @@ def _find(text: str) -> tuple[CountryMention, ...]:
     pos = 0
     # case matters (Turkey, Georgia): only capitalised words can start an alias
     for w in CAPITAL_WORD.finditer(text):
-        if w.start() < pos:
+        start = w.start()
+        if start < pos:
             continue
-        word = FIRST_PART.match(w.group()).group()
-        candidates = groups.get(word, ()) + (groups.get(w.group(), ()) if w.group() != word else ())
-        for alias in sorted(candidates, key=len, reverse=True):
-            end = w.start() + len(alias)
-            if text.startswith(alias, w.start()) and AFTER.match(text, end):
-                alpha3, kind = table[alias]
-                out.append(CountryMention(w.start(), end, alpha3, kind, alias))
-                pos = end
+        raw = w.group()
+        word = FIRST_PART.match(raw).group()
+        # aliases whose first word is written as here ("S." of "S. Korea"), then as the bare word
+        for candidates in ((groups.get(raw, ()), groups.get(word, ())) if raw != word else (groups.get(word, ()),)):
+            hit = next((a for a in candidates if text.startswith(a, start) and AFTER.match(text, start + len(a))), None)
+            if hit:
+                alpha3, kind = table[hit]
+                out.append(CountryMention(start, start + len(hit), alpha3, kind, hit))
+                pos = start + len(hit)
                 break
     return tuple(out)
 

@@ -25,6 +25,16 @@ VERB_CUT = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|
 SUBJECT_WORDS = re.compile(r"^\s*(?:of|on|between|for|in|to|with|establishing|regarding|concerning|aimed|about|"
                            r"by|under|within|\(|[\"“«])", re.I)
 PLURAL_END = re.compile(r"(?:s|a)$")
+HAS_WORD_CHAR = re.compile(r"\w")
+POSSESSIVE_END = re.compile(r"[’']s$")
+OPENS_QUOTE = re.compile(r"\s*[\"“«]")
+CLOSE_QUOTE = re.compile(r"[\"”»]")
+COMMA_NEXT = re.compile(r",\s*(\S+)")
+AS_WELL_AS = re.compile(r",?\s+as\s+well\s+as\b|,?\s+together\s+with\b")
+TO_VERB = re.compile(r"\s+to\s+\w")
+PREP_BEFORE = re.compile(r"\b(?:upon|by|in|on|under|with)\s+$")
+INDEFINITE = re.compile(r"\b(?:a|an)\s+$", re.I)
+COORDINATED = re.compile(r"\s+(?:and|or)\s+(?:a|an|the)\s+")
 LAST_WORD = re.compile(r"([\w’'-]+)\s+$")
 
 
@@ -84,9 +94,9 @@ def _left_start(text: str, head_start: int, floor: int) -> int:
         if not m:
             break
         word = m.group(1)
-        if not re.search(r"\w", word) or word.lower() in words("title_stops"):
+        if not HAS_WORD_CHAR.search(word) or word.lower() in words("title_stops"):
             break
-        if re.search(r"[’']s$", word) and (word[:1].isupper() or word.lower().rstrip("’'s") in words("title_stops")):
+        if POSSESSIVE_END.search(word) and (word[:1].isupper() or word.lower().rstrip("’'s") in words("title_stops")):
             break  # "Kazakhstan's": a possessive party, not part of the name ("meeting's protocol" is)
         if word.isdigit() and len(word) != 4:
             break
@@ -99,9 +109,9 @@ def _complement_end(text: str, start: int, hard_end: int, in_list: bool, plural:
     """Where a document's identifying phrase ends, from the end of its head."""
     seg = text[start:hard_end]
     cut = len(seg)
-    m = re.match(r"\s*[\"“«]", seg)
+    m = OPENS_QUOTE.match(seg)
     if m:  # a quoted name right after the head: 'program "New Synergy"'
-        close = re.search(r"[\"”»]", seg[m.end():])
+        close = CLOSE_QUOTE.search(seg[m.end():])
         if close:
             return start + m.end() + close.end()
     for rx in (r";", r"\s[-–—]\s", r":"):
@@ -112,7 +122,7 @@ def _complement_end(text: str, start: int, hard_end: int, in_list: bool, plural:
         for mm in (VERB_CUT.search(seg), _and_verb().search(seg)):
             if mm:
                 cut = min(cut, mm.start())
-        for mm in re.finditer(r",\s*(\S+)", seg):
+        for mm in COMMA_NEXT.finditer(seg):
             if mm.start() >= cut:
                 break
             nxt = mm.group(1).strip("\"“”«»()")
@@ -121,7 +131,7 @@ def _complement_end(text: str, start: int, hard_end: int, in_list: bool, plural:
                     or nxt[:1].isupper() and not _country_word(nxt)):
                 cut = min(cut, mm.start())
                 break
-        mm = re.search(r",?\s+as\s+well\s+as\b|,?\s+together\s+with\b", seg)
+        mm = AS_WELL_AS.search(seg)
         if mm and not plural:
             cut = min(cut, mm.start())
     return start + cut
@@ -177,12 +187,12 @@ def find_documents(text: str, layout: Layout) -> list[Document]:
         after = text[he:line_end]
         before = text[max(floor, hs - 60):hs]
         # "plans to increase", "agreements reached earlier", "upon agreement": not documents
-        if word.lower() in ("plan", "plans", "program", "programs", "programme") and re.match(r"\s+to\s+\w", after):
+        if word.lower() in ("plan", "plans", "program", "programs", "programme") and TO_VERB.match(after):
             continue
         if re.match(r"\s+(?:(?:that|which)\b[^.;]{0,60}?|(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?"
                     r"(?:reached|achieved)\b", after) or re.search(r"\b(?:reached|achieved)\s+(?:an?\s+)?$", before):
             continue  # "agreements reached earlier", "reached an agreement": consensus, not a document
-        if re.search(r"\b(?:upon|by|in|on|under|with)\s+$", before) and not word[:1].isupper():
+        if PREP_BEFORE.search(before) and not word[:1].isupper():
             continue
         if plural and COUNT_BEFORE.search(before) and word.lower() != "documents":
             continue
@@ -195,13 +205,13 @@ def find_documents(text: str, layout: Layout) -> list[Document]:
         quoted = start > 0 and text[start - 1] in OPEN_QUOTES
         if plural and not has_subject and start == hs:
             continue
-        indefinite = bool(re.search(r"\b(?:a|an)\s+$", before, re.I))
-        coordinated = bool(re.match(r"\s+(?:and|or)\s+(?:a|an|the)\s+", after))
+        indefinite = bool(INDEFINITE.search(before))
+        coordinated = bool(COORDINATED.match(after))
         if not (has_subject or start < hs or word[:1].isupper() or item or indefinite or coordinated):
             continue  # "the agreement": an anaphor, not a new document
         hard_end = min(item[1] if item else line_end, max(sent[1], hs + 1))
         if quoted:
-            close = re.search(r"[\"”»]", text[he:hard_end])
+            close = CLOSE_QUOTE.search(text[he:hard_end])
             end = he + close.start() if close else hard_end
         else:
             end = _complement_end(text, he, hard_end, bool(item), plural)

@@ -24,6 +24,15 @@ BETWEEN_END = re.compile(r"\s+(?:on|for|to|in)\s+(?![A-Z])|\s+(?:regarding|conce
                          r"by|as\s+well\s+as)\b|,\s+(?!(?:and\s+)?[A-Z])|\s+[-–—]\s+|[;:.()]")
 SIGN_VERB = re.compile(r"\b(?:have\s+|has\s+|had\s+)?(?:also\s+|both\s+|jointly\s+)?(?:signed|inked|concluded|adopted|"
                        r"approved|entered\s+into|exchanged|initialed|put\s+their\s+signatures\s+to)\b", re.I)
+LEADING_THE_OR_POSS = re.compile(r"^(?:the\s+)?|[’']s\b")
+FUNCTION_WORDS = re.compile(r"\b(?:of|the|and|in|for)\b")
+AND_SPLIT = re.compile(r",?\s+and\s+")
+RIGHT_STARTS_BODY = re.compile(r"(?:the\s+|[A-Z][\w’'-]*[’']s\s+|[A-Z]{2,}\b|(?:JSC|LLC|CJSC|OJSC|PJSC)\b)")
+TWO_AND_HEAD = re.compile(r"([A-Z][\w’'-]+)\s+and\s+([A-Z][\w’'-]+)\s+([A-Za-z]+)")
+HEAD_OF_TWO = re.compile(r"([A-Za-z]+)((?:\s+of\s+(?!the\s+[A-Z])[\w’'-]+(?:\s+and\s+[A-Z][\w-]+)?)?)\s+of\s+(.+?)\s+and\s+(.+)")
+DASHED_NAMES = re.compile(r"\s[–—-]\s(.+?)\s[–—-](?:\s|$)")
+POSSESSIVE_OWNER = re.compile(r"([A-Z][\w’' -]*?)[’']s\s+")
+BETWEEN = re.compile(r"\bbetween\s+")
 PARTICIPATION = re.compile(r"\bwith\s+the\s+participation\s+of\s+(?:the\s+)?")
 PASSIVE_BY = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:signed|concluded|adopted|"
                         r"inked|approved)\s+by\s+(?P<by>[^.;]+)", re.I)
@@ -75,8 +84,8 @@ def level_of(name: str) -> str:
     for m in sorted(mentions, key=lambda m: m.start, reverse=True):
         if m.kind not in ("city", "region"):
             stripped = stripped[:m.start] + stripped[m.end:]
-    core = re.sub(r"^(?:the\s+)?|[’']s\b", "", stripped).strip(" ,")
-    core_words = re.sub(r"\b(?:of|the|and|in|for)\b", "", core).strip()
+    core = LEADING_THE_OR_POSS.sub("", stripped).strip(" ,")
+    core_words = FUNCTION_WORDS.sub("", core).strip()
     if not core_words:
         if kinds & {"city"} and not kinds & {"name", "official"}:
             return "city"
@@ -114,10 +123,10 @@ def _split_list(text: str, s: int, e: int) -> list[tuple[int, int]]:
     ("the Ministry of Culture and Sports of Kazakhstan and the Ministry of ...")."""
     seg = text[s:e]
     best, best_score = None, -1
-    for m in re.finditer(r",?\s+and\s+", seg):
+    for m in AND_SPLIT.finditer(seg):
         left, right = seg[:m.start()], seg[m.end():]
         score = 0
-        if re.match(r"(?:the\s+|[A-Z][\w’'-]*[’']s\s+|[A-Z]{2,}\b|(?:JSC|LLC|CJSC|OJSC|PJSC)\b)", right):
+        if RIGHT_STARTS_BODY.match(right):
             score += 2
         if find_countries(left) and find_countries(left)[-1].end >= len(left.rstrip()) - 1:
             score += 2
@@ -184,14 +193,14 @@ def _expand_shared(text: str, s: int, e: int) -> list[tuple[str, int, int, str |
     seg = text[s:e]
     lead = len(seg) - len(re.sub(r"^(?:the\s+)", "", seg, flags=re.I))
     core = seg[lead:]
-    m = re.fullmatch(r"([A-Z][\w’'-]+)\s+and\s+([A-Z][\w’'-]+)\s+([A-Za-z]+)", core)
+    m = TWO_AND_HEAD.fullmatch(core)
     if m and m.group(3).lower() in PLURAL_HEADS:
         a, b = country_in(m.group(1)), country_in(m.group(2))
         if a and b and find_countries(m.group(1)) and find_countries(m.group(2)):
             return [(core, s + lead, e, a), (core, s + lead, e, b)]
         return [(m.group(1), s + lead + m.start(1), s + lead + m.end(1), country_in(m.group(1))),
                 (m.group(2), s + lead + m.start(2), s + lead + m.end(2), country_in(m.group(2)))]
-    m = re.fullmatch(r"([A-Za-z]+)((?:\s+of\s+(?!the\s+[A-Z])[\w’'-]+(?:\s+and\s+[A-Z][\w-]+)?)?)\s+of\s+(.+?)\s+and\s+(.+)", core)
+    m = HEAD_OF_TWO.fullmatch(core)
     if m and m.group(1).lower() in PLURAL_HEADS:
         head = _singular(m.group(1)) + m.group(2)
         out = []
@@ -213,7 +222,7 @@ def parties_from_phrase(text: str, s: int, e: int) -> list[tuple[str, int, int, 
     seg = text[s:e]
     if _unnamed(seg):
         return []
-    dash = re.search(r"\s[–—-]\s(.+?)\s[–—-](?:\s|$)", seg)
+    dash = DASHED_NAMES.search(seg)
     if dash:  # "the news agencies of Belarus and China – BelTA and Xinhua –"
         s, e = s + dash.start(1), s + dash.end(1)
     shared = _expand_shared(text, s, e)
@@ -230,7 +239,7 @@ def parties_from_phrase(text: str, s: int, e: int) -> list[tuple[str, int, int, 
         a += lead
         name = name[lead:]
         country = None
-        m = re.match(r"([A-Z][\w’' -]*?)[’']s\s+", name)
+        m = POSSESSIVE_OWNER.match(name)
         if m and country_in(m.group(1)):
             country = country_in(m.group(1))
             a += m.end()
@@ -258,7 +267,7 @@ def find_parties(text: str, layout: Layout, doc: Document, people_names: list[st
     if doc.sides_only:
         parties = [Party(n, c, level_of(n), a, b) for n, a, b, c in parties_from_phrase(text, doc.start, doc.end)]
         return _fill_countries(parties, article_countries)
-    bm = re.search(r"\bbetween\s+", title)
+    bm = BETWEEN.search(title)
     if bm and re.search(r"\b(?:Meeting|meeting|Council|Commission|session|Session)\b", title[:bm.start()]):
         bm = None  # "Minutes of the Meeting of the Council ... between A and B": the council's sides
     if bm:
