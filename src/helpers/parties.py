@@ -32,6 +32,8 @@ TWO_AND_HEAD = re.compile(r"([A-Z][\w’'-]+)\s+and\s+([A-Z][\w’'-]+)\s+([A-Za
 HEAD_OF_TWO = re.compile(r"([A-Za-z]+)((?:\s+of\s+(?!the\s+[A-Z])[\w’'-]+(?:\s+and\s+[A-Z][\w-]+)?)?)\s+of\s+(.+?)\s+and\s+(.+)")
 DASHED_NAMES = re.compile(r"\s[–—-]\s(.+?)\s[–—-](?:\s|$)")
 POSSESSIVE_OWNER = re.compile(r"([A-Z][\w’' -]*?)[’']s\s+")
+# the subject of a clause: after its start, a comma (and a conjunction), or "that"
+SUBJECT = re.compile(r"(?:^|,\s+(?:(?:while|whereas|and|as|when)\s+)?|\bthat\s+)((?:the\s+|The\s+)?[A-Z][^,]*?)\s*$")
 BETWEEN = re.compile(r"\bbetween\s+")
 PARTICIPATION = re.compile(r"\bwith\s+the\s+participation\s+of\s+(?:the\s+)?")
 PASSIVE_BY = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:signed|concluded|adopted|"
@@ -103,7 +105,8 @@ def level_of(name: str) -> str:
         if rx.search(core):
             return level
     hit = aliases().get(core)
-    if hit and hit[1] == "city" or re.fullmatch(r"(?:city of\s+)?[A-Z][\w’'-]+", core) and city_country(core.split()[-1]):
+    # a city named as a side: a known city, or "city of X" for any city ("Orano" alone is a company)
+    if hit and hit[1] == "city" or re.fullmatch(r"city of\s+[A-Z][\w’'-]+", core) and city_country(core.split()[-1]):
         return "city"
     if hit and hit[1] == "region":
         return "regional"
@@ -322,7 +325,7 @@ def _clause_parties(text: str, layout: Layout, doc: Document,
     v = verbs[-1]
     subject = before[:v.start()]
     # the subject starts after an opening phrase ("On Monday, ", "In addition, ")
-    m = re.search(r"(?:^|,\s+|\bthat\s+)((?:the\s+|The\s+)?[A-Z][^,]*?)\s*$", subject)
+    m = SUBJECT.search(subject)
     if not m:
         return []
     ss = s + m.start(1)
