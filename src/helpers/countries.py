@@ -135,6 +135,7 @@ def country_in(phrase: str) -> str | None:
 
 
 MIN_CITY_POPULATION = 100_000
+ENGLISH_NAMED = {"US", "GB", "CA", "AU", "NZ", "IE", "ZA"}
 
 
 def _fold(name: str) -> str:
@@ -153,7 +154,9 @@ def _cities() -> dict[str, str]:
     best: dict[str, tuple[int, str]] = {}
     for city in gc.get_cities().values():
         pop = city.get("population") or 0
-        if pop < MIN_CITY_POPULATION or city["countrycode"] not in iso3:
+        # English-speaking countries name towns with everyday words: only their big cities count
+        floor = MIN_CITY_POPULATION * (10 if city["countrycode"] in ENGLISH_NAMED else 1)
+        if pop < floor or city["countrycode"] not in iso3:
             continue
         names = {city["name"]} | {n for n in city.get("alternatenames", ()) if n.isascii() and n[:1].isupper()}
         for name in names:
@@ -170,6 +173,6 @@ def city_country(token: str) -> str | None:
     from .reference import words
 
     token = re.sub(r"[’']s$", "", token)
-    if token in words("office_words") or len(token) < 4:
+    if token in words("office_words") or token in words("not_places") or len(token) < 4:
         return None
     return _cities().get(_fold(token))
