@@ -110,6 +110,14 @@ FUTURE = re.compile(r"\b(?:arrange|plan|planned|invite|invited|invitation|upcomi
                     r"to\s+pay|to\s+make|return)\b[^.]{0,40}$", re.I)
 
 
+NEXT = re.compile(r"^[^.]{0,30}\b(?:next|later this|in the coming)\b", re.I)
+
+
+def _future(text: str, start: int, end: int) -> bool:
+    """True for a visit spoken of as to come ("invited ... to pay a visit", "a visit next year")."""
+    return bool(FUTURE.search(text[max(0, start - 60):start]) or NEXT.match(text[end:end + 40]))
+
+
 def find_event_type(text: str, layout: Layout) -> str:
     """The event reported: a phone call, a (state, official, working) visit, a commission's
     session, a forum, talks, or other; the body's words weighed in that order."""
@@ -126,6 +134,8 @@ def find_event_type(text: str, layout: Layout) -> str:
                 continue
             if kind == "forum" and re.search(r"\b(?:press|video|news)\s*$", low[max(0, m.start() - 8):m.start()]):
                 continue
+            if kind.endswith("visit") and _future(low, m.start(), m.end()):
+                continue  # "invited him to pay a state visit next year"
             hits[kind] = True
             break
     for kind in ("phone_call", "state_visit", "official_visit", "working_visit"):
@@ -137,7 +147,7 @@ def find_event_type(text: str, layout: Layout) -> str:
                                        r"\b(?:forum|summit|conference)\b", body, re.I):
         return "forum"
     for m in re.finditer(r"\bvisit\b", body):
-        if not FUTURE.search(body[max(0, m.start() - 60):m.start()]):
+        if not _future(body, m.start(), m.end()):
             return "official_visit"
     if hits.get("talks"):
         return "talks"
