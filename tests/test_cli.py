@@ -5,8 +5,8 @@ import subprocess
 import sys
 
 import pandas as pd
-
 from conftest import GOLD, SEEDS
+
 from helpers.tables import COLUMNS
 
 

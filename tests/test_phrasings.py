@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import cases
+
 from helpers import parse_article
 from helpers.periods import find_periods
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import random
 
 import pytest
-
 from conftest import SEEDS
+
 from helpers import parse_article
 
 TABLES = ("people", "areas", "documents", "signatories", "durations", "quotes")

@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import GOLD, ROOT, SEEDS
+
 from helpers.evaluate import TALLIED, format_report, score
 
 SHARED_SCORER = ROOT.parent / "shared" / "eval" / "score.py"

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-
 from conftest import SEEDS
+
 from helpers.tables import COLUMNS
 
 EVENT = {"official_visit", "state_visit", "working_visit", "talks", "commission", "phone_call", "forum", "other"}

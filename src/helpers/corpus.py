@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+
 @dataclass(frozen=True)
 class Article:
     """One input file: its id, path relative to the corpus, text (normalised) and status."""

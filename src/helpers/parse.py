@@ -4,8 +4,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .areas import AreaMention, area_hits, find_areas, hits_in
-from .articles import (find_countries_taking_part, find_event_type, find_outlet, find_published,
-                       find_title)
+from .articles import (
+    find_countries_taking_part,
+    find_event_type,
+    find_outlet,
+    find_published,
+    find_title,
+)
 from .bodies import find_bodies
 from .countries import find_countries
 from .documents import find_documents

@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .countries import aliases, city_country, country_in, find_countries, lookup
 from .bodies import body_word, has_body_word
+from .countries import aliases, city_country, country_in, find_countries, lookup
 from .documents import Document
 from .names import is_name_token
 from .reference import rows

@@ -9,9 +9,17 @@ from functools import lru_cache
 
 from .countries import CountryMention
 from .names import bare, is_name_token, same_name
+from .offices import (
+    Office,
+    and_title_pattern,
+    canonical,
+    country_before,
+    read_office,
+    title_pattern,
+    title_pattern_ci,
+    written_office,
+)
 from .reference import phrases
-from .offices import (Office, and_title_pattern, canonical, country_before, read_office, title_pattern,
-                      title_pattern_ci, written_office)
 from .structure import Layout
 
 OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?")
