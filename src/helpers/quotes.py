@@ -52,6 +52,20 @@ def _lead_in() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 CLOSE_MARK = re.compile(r"[”»\"]")
 
 
+@lru_cache(maxsize=1)
+def _unclosed_attribution_pattern() -> re.Pattern[str]:
+    return re.compile(rf",\s+(?P<who>(?:the\s+)?[A-Z][\w’'\-. ]{{0,60}}?)\s+(?:{_speech()})\b")
+
+
+def _unclosed_opening(para: str) -> int | None:
+    """Where a curly or angle quote opens and is never closed in the paragraph (None if none)."""
+    for o, c in (("“", "”"), ("«", "»")):
+        i = para.rfind(o)
+        if i >= 0 and para.find(c, i) < 0:
+            return i
+    return None
+
+
 def find_quotes(text: str, layout: Layout, people: list[Person]) -> list[Quote]:
     """Every quoted statement attributed to a person of the article."""
     attribution = _attribution()
@@ -95,6 +109,15 @@ def find_quotes(text: str, layout: Layout, people: list[Person]) -> list[Quote]:
             taken_until = e
             last_attr_end = ps + m.end()
             last_speaker = speaker
+        # an opening mark never closed: '“We will double trade by 2030, Tokayev said.'
+        opened = _unclosed_opening(para)
+        if opened is not None and not any(ps + opened <= q.start < pe for q in out):
+            m = _unclosed_attribution_pattern().search(para, opened)
+            if m:
+                speaker = _resolve(m.group("who"), text, ps + m.start(), people)
+                s, e = _trim(text, ps + opened, ps + m.start())
+                if speaker and e - s >= 15:
+                    out.append(Quote(speaker, text[s:e], s, e))
         # 'President Shavkat Mirziyoyev said: "Our trade must ..."', 'According to X, "..."'
         for sp in spot.finditer(para):
             if sp.group().startswith(":"):
