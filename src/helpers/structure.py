@@ -90,7 +90,12 @@ def _is_date_line(line: str) -> bool:
     if len(line.split()) > 8:
         return False
     # "Baku, June 10, AZERTAC": a short line that names a day
-    return bool(DATE_LINE.match(line) or DATELINE.match(line)) or (len(line.split()) <= 6 and bool(DAY.search(line)))
+    if DATE_LINE.match(line):
+        return True
+    # a place in capitals with a date ("ASTANA, Kazakhstan, July 8") or alone ("BISHKEK"); an
+    # all-capitals headline ("KAZAKHSTAN, UZBEKISTAN SIGN AGREEMENTS") is no dateline
+    short_with_day = len(line.split()) <= 6 and bool(DAY.search(line))
+    return short_with_day or bool(DATELINE.match(line)) and len(line.split()) <= 2
 
 
 def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
