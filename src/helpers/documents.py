@@ -219,11 +219,36 @@ def find_documents(text: str, layout: Layout) -> list[Document]:
         if e <= s:
             continue
         raw.append(Document(doc_type, "", s, e, hs, he, text[s:e], plural=plural, list_item=bool(item)))
+    raw = sorted(raw + _headless_items(text, layout, raw), key=lambda d: d.start)
     docs = _coordinate(text, raw)
     docs = _split_plural_lists(text, docs)
     for d in docs:
         d.status = _status(text, layout, d, docs)
     return _dedupe(docs)
+
+
+def _headless_items(text: str, layout: Layout, found: list[Document]) -> list[Document]:
+    """List items that name no document under a lead that does ("The following agreements were
+    signed:" / "- on cooperation in education;"): each item is one of the lead's documents."""
+    pat, table = _heads()
+    out: list[Document] = []
+    with_head = {layout.in_list_item(d.start) for d in found if d.list_item}
+    for item in layout.list_items:
+        if item in with_head:
+            continue
+        lead = layout.list_lead(item[0])
+        if lead is None:
+            continue
+        heads = [m for m in pat.finditer(text[lead[0]:lead[1]].lower())
+                 if PLURAL_END.search(m.group().split(" of ")[0]) and m.group() != "minutes"]
+        if not heads:
+            continue
+        s, e = _trim(text, item[0], item[1])
+        if e - s < 8 or not SUBJECT_WORDS.match(" " + text[s:e]):
+            continue  # an item that is not a subject ("on ...", "between ...") is no document
+        doc_type = table[heads[-1].group()][0]
+        out.append(Document(doc_type, "", s, e, s, s, text[s:e], list_item=True))
+    return out
 
 
 def _coordinate(text: str, docs: list[Document]) -> list[Document]:
