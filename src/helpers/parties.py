@@ -138,6 +138,8 @@ def _split_list(text: str, s: int, e: int) -> list[tuple[int, int]]:
             score += 1
         if right[:1].isupper():
             score += 1
+        if " of " in left and " " not in right.strip() and not _bodylike(right):
+            score -= 2  # "Ministry of Industry and Trade": one body, its fields joined by "and"
         if score > best_score:
             best, best_score = m, score
     if best is None or best_score < 1:
