@@ -53,6 +53,7 @@ class Document:
     nested_in: int | None = None
     list_item: bool = False
     sides_only: bool = False  # a split-off part that names only sides ("... as well as A and B")
+    with_side: bool = False  # one of "two memoranda - one with A and another with B"
 
 
 @lru_cache(maxsize=1)
@@ -195,6 +196,8 @@ def find_documents(text: str, layout: Layout) -> list[Document]:
         if PREP_BEFORE.search(before) and not word[:1].isupper():
             continue
         if plural and COUNT_BEFORE.search(before) and word.lower() != "documents":
+            # "two memoranda - one with A (...) and another with B (...)": each is named by its side
+            raw.extend(_one_and_another(text, hs, he, doc_type, min(line_end, max(sent[1], hs + 1))))
             continue
         if word.lower() == "documents":
             # "documents aimed at X, on Y, on Z": subjects listed one by one
@@ -225,6 +228,21 @@ def find_documents(text: str, layout: Layout) -> list[Document]:
     for d in docs:
         d.status = _status(text, layout, d, docs)
     return _dedupe(docs)
+
+
+ONE_AND_ANOTHER = re.compile(r"\s*[-–—:,]?\s*one\s+(?P<one>(?:with|on|in|for)\b.+?)\s*,?\s+and\s+"
+                             r"(?P<other>(?:another|the\s+other)\s+(?:with|on|in|for)\b.+?)\s*[.;]?$")
+
+
+def _one_and_another(text: str, hs: int, he: int, doc_type: str, end: int) -> list[Document]:
+    """The two documents of "two memoranda - one with A (...) and another with B (...)"."""
+    m = ONE_AND_ANOTHER.match(text, he, end)
+    if not m:
+        return []
+    first = _trim(text, hs, m.end("one"))
+    second = _trim(text, m.start("other"), m.end("other"))
+    return [Document(doc_type, "", s, e, hs if s == hs else s, he if s == hs else s, text[s:e], with_side=True)
+            for s, e in (first, second) if e > s]
 
 
 def _headless_items(text: str, layout: Layout, found: list[Document]) -> list[Document]:

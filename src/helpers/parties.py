@@ -16,7 +16,7 @@ from .structure import Layout
 
 UNNAMED = re.compile(r"\b(?:two|both|our|the\s+two|relevant|respective|concerned|partner)\s+(?:countries|states|sides|"
                      r"nations|governments|departments|ministries|agencies|bodies|organi[sz]ations)\b|\brelevant\b|"
-                     r"\brespective\b|^(?:the\s+)?(?:sides|parties|delegations|leaders|presidents|heads)\b|\bof\s+(?:the\s+)?country\b",
+                     r"\brespective\b|^(?:the\s+)?(?:sides|parties|delegations|leaders|presidents|heads)\b",
                      re.I)
 # where the sides end: a preposition that starts the subject ("on", "for 2026-2028"; not the "for"
 # of "State Agency for Civil Service"), a comma before lower-case words, a dash, a stop
@@ -35,6 +35,7 @@ POSSESSIVE_OWNER = re.compile(r"([A-Z][\w’' -]*?)[’']s\s+")
 # the subject of a clause: after its start, a comma (and a conjunction), or "that"
 SUBJECT = re.compile(r"(?:^|,\s+(?:(?:while|whereas|and|as|when)\s+)?|\bthat\s+)((?:the\s+|The\s+)?[A-Z][^,]*?)\s*$")
 BETWEEN = re.compile(r"\bbetween\s+")
+WITH_SIDE = re.compile(r"\bwith\s+(?:the\s+)?(?P<w>[^()]+?)\s*(?:\(|$)")
 PARTICIPATION = re.compile(r"\bwith\s+the\s+participation\s+of\s+(?:the\s+)?")
 PASSIVE_BY = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:signed|concluded|adopted|"
                         r"inked|approved)\s+by\s+(?P<by>[^.;]+)", re.I)
@@ -138,7 +139,7 @@ def _split_list(text: str, s: int, e: int) -> list[tuple[int, int]]:
             score += 1
         if right[:1].isupper():
             score += 1
-        if " of " in left and " " not in right.strip() and not _bodylike(right):
+        if " of " in left and not _bodylike(right) and not RIGHT_STARTS_BODY.match(right):
             score -= 2  # "Ministry of Industry and Trade": one body, its fields joined by "and"
         if score > best_score:
             best, best_score = m, score
@@ -286,6 +287,12 @@ def find_parties(text: str, layout: Layout, doc: Document, people_names: list[st
     elif (pm := PARTICIPATION.search(title)) is not None:
         # "an agreement on ... with the participation of A, B and C"
         found = parties_from_phrase(text, doc.start + pm.end(), doc.end)
+    elif doc.with_side:
+        # the clause's subject signed with the side the title names: "one with A (in the field of ...)"
+        wm = WITH_SIDE.search(title)
+        found = _clause_parties(text, layout, doc, people_names)[:1]
+        if wm and found:
+            found += parties_from_phrase(text, doc.start + wm.start("w"), doc.start + wm.end("w"))
     elif doc.nested_in is None:
         wm = re.search(r"\bwith\s+(?P<w>(?:[A-Z][\w’'-]*[’']s\s+)?[A-Z][\w’' -]+)$", title)
         found = _clause_parties(text, layout, doc, people_names)
