@@ -28,10 +28,11 @@ class AreaMention(NamedTuple):
 
 @dataclass(frozen=True)
 class _Matchers:
-    """Phrase patterns grouped by the first three letters of their first word (tried only at
-    word starts, longest first), acronyms apart (case-sensitive), and phrase -> areas."""
+    """Phrase patterns grouped by the first three letters of their first word (one alternation
+    per group, longest first, tried only at word starts on lower-cased text), acronyms apart
+    (case-sensitive), and phrase -> areas."""
 
-    by_prefix: dict[str, tuple[tuple[re.Pattern[str], str], ...]]
+    by_prefix: dict[str, tuple[re.Pattern[str], tuple[str, ...]]]
     acronyms: re.Pattern[str]
     labels: dict[str, frozenset[str]]
 
@@ -51,8 +52,12 @@ def _matchers() -> _Matchers:
     for p in labels:
         if p not in acronyms:
             grouped.setdefault(p[:3].lower(), []).append(p)
-    by_prefix = {k: tuple((re.compile(_rx(p), re.I), p) for p in sorted(v, key=len, reverse=True))
-                 for k, v in grouped.items()}
+    by_prefix = {}
+    for key, group in grouped.items():
+        ordered = tuple(sorted(group, key=len, reverse=True))
+        # one alternation per group, tried on lower-cased text: the first (longest) that fits wins
+        alt = "|".join(f"(?P<p{i}>{_rx(p.lower())})" for i, p in enumerate(ordered))
+        by_prefix[key] = (re.compile(alt), ordered)
     cs = re.compile("|".join(rf"(?<![\w-]){_rx(p)}" for p in acronyms)) if acronyms else re.compile(r"(?!x)x")
     return _Matchers(by_prefix, cs, {k: frozenset(v) for k, v in labels.items()})
 
@@ -71,12 +76,13 @@ def area_hits(text: str) -> list[AreaMention]:
         pos = w.start()
         if pos < last_end:
             continue
-        for rx, phrase in m_.by_prefix.get(w.group(), ()):
-            m = rx.match(text, pos)
-            if m:
-                hits.append((pos, m.end(), phrase))
-                last_end = m.end()
-                break
+        group = m_.by_prefix.get(w.group())
+        if group is None:
+            continue
+        m = group[0].match(low, pos)
+        if m:
+            hits.append((pos, m.end(), group[1][int(m.lastgroup[1:])]))
+            last_end = m.end()
     for m in m_.acronyms.finditer(text):
         if not any(s <= m.start() < e for s, e, _ in hits):
             hits.append((m.start(), m.end(), m.group()))
