@@ -70,6 +70,8 @@ def area_hits(text: str) -> list[AreaMention]:
     where several start at one word; phrases of no area block shorter ones and give nothing)."""
     m_ = _matchers()
     low = text.lower()
+    if len(low) != len(text):  # a letter whose lower case is longer ("İ"): keep the offsets
+        low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
     hits: list[tuple[int, int, str]] = []
     last_end = -1
     for w in WORD_START.finditer(low):
