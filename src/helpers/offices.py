@@ -16,6 +16,7 @@ WORD = re.compile(r"[^\W\d_]+(?:[-’'.][^\W\d_]+)*(?:[’']s)?|\d+|\S")
 PLACE_WORDS = {"region", "Region", "city", "City", "province", "Province", "oblast", "Oblast", "district",
                "District"}
 CONNECTORS = {"of", "the", "and", "for", "in", "on"}
+LOCAL_HEADS = {"governor", "akim", "mayor", "khokim", "hokim"}
 DASH_GAP = re.compile(r"\s*(?:[–—-]|and)\s*")
 GAP_BEFORE_OFFICE = re.compile(r"(?:[’']s)?\s*(?:the\s+)?")
 MODIFIERS = r"(?:(?:former|late|acting|then|current|newly[- ]appointed)\s+)?"
@@ -288,7 +289,7 @@ def read_office(text: str, m: re.Match[str], countries: list[CountryMention], st
     pre = text[m.start("pre"):m.end("pre")] if m.group("pre") else ""
     if pre and not base.lower().startswith(("deputy", "vice", "first")):
         base = " ".join(w.capitalize() for w in pre.split()) + " " + base  # "Deputy Foreign Minister"
-    if base == "@counterpart":
+    if base == "@counterpart" or end == m.end():
         title = base
     else:
         cleaned = clean_title(text[m.start("head"):end], tail_countries, m.start("head"))
@@ -297,8 +298,9 @@ def read_office(text: str, m: re.Match[str], countries: list[CountryMention], st
     joined = DASH_GAP.fullmatch(text, previous[0], m.start()) if previous is not None else None
     if joined:  # "First Deputy Prime Minister – Minister of Finance", "State Councilor and Foreign Minister"
         title = previous[1] + (" and " if "and" in joined.group() else " – ") + title
-    region = region_before(text, m.start())
-    if region and head.lower() in ("governor", "akim", "mayor"):
+    local = head.lower() in LOCAL_HEADS
+    region = region_before(text, m.start()) if local or not tail_countries else None
+    if region and local:
         title = f"{base} of {region[0]}"  # "Astrakhan region Governor"
     country = None
     if tail_countries and not plural:
