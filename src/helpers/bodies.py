@@ -21,8 +21,23 @@ def has_body_word(name: str) -> bool:
 
 
 CAP = r"[A-Z][\w’'-]*"
-LEFT = re.compile(rf"(?:(?:{CAP}|of|and|for)\s+){{1,6}}$")
 RIGHT = re.compile(rf"\s+(?:of|for|on)\s+(?:the\s+)?{CAP}(?:(?:,\s+|\s+|,?\s+and\s+|\s+of\s+(?:the\s+)?)(?:{CAP}))*")
+
+
+def _left_edge(text: str, pos: int) -> int:
+    """Where the capitalised words (and "of", "and", "for") before ``pos`` begin, up to six."""
+    words_before = text[max(0, pos - 80):pos].split(" ")
+    if words_before and words_before[-1] == "":
+        words_before.pop()
+    else:
+        return pos  # the head word is not preceded by a space
+    n, taken = 0, 0
+    for w in reversed(words_before):
+        if n == 6 or not w or not (w[0].isupper() or w in ("of", "and", "for")):
+            break
+        taken += len(w) + 1
+        n += 1
+    return pos - taken
 
 
 def find_bodies(text: str) -> list[tuple[int, int]]:
@@ -31,9 +46,7 @@ def find_bodies(text: str) -> list[tuple[int, int]]:
     out = []
     for h in body_word().finditer(text):
         s, e = h.start(), h.end()
-        left = LEFT.search(text, max(0, s - 80), s)
-        if left:
-            s = left.start()
+        s = _left_edge(text, s)
         right = RIGHT.match(text, e)
         if right:
             e = right.end()
