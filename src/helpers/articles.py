@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from .countries import CountryMention
 from .people import Person
-from .reference import phrases, rows
+from .reference import alternation, phrases, rows
 from .structure import MONTHS, Layout
 
 ORDINAL_MONTH = {m.lower(): i + 1 for i, m in enumerate(MONTHS)}
@@ -17,7 +17,7 @@ ORDINAL_MONTH.update({m[:3].lower(): i + 1 for i, m in enumerate(MONTHS)})
 @lru_cache(maxsize=1)
 def _credit() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """"X reports / reported / informs / cites ...": the verbs, and the X that ends the text before one."""
-    verbs = "|".join(re.escape(p) for p in phrases("signals", "report") if p != "according to")
+    verbs = alternation([p for p in phrases("signals", "report") if p != "according to"])
     verb = re.compile(rf"\s(?:{verbs})\b")
     credited = re.compile(r"(?:^|[,.;:»”\"]\s+|\n|\bAs\s+|\bas\s+)(?P<x>(?:[^,.;:\n«»“”\"]|\.(?!\s)){2,80}?)$")
     return verb, credited

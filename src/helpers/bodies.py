@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .reference import words
+from .reference import alternation, words
 
 
 @lru_cache(maxsize=1)
 def body_word() -> re.Pattern[str]:
     """Any head word of a body's name (data/reference/body_words.txt)."""
-    alt = "|".join(re.escape(w) for w in sorted(words("body_words"), key=len, reverse=True))
+    alt = alternation(sorted(words("body_words")))
     return re.compile(rf"\b(?:{alt})\b")
 
 

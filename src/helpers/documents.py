@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .periods import NUMBER_WORDS
-from .reference import phrases, rows, words
+from .reference import alternation, phrases, rows, words
 from .structure import Layout
 
 OPEN_QUOTES = "\"“«„'"
@@ -61,7 +61,7 @@ def _heads() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]]]:
     table = {}
     for r in rows("doc_types"):
         table[r["phrase"].lower()] = (r["doc_type"], r["cased"] == "yes")
-    alt = "|".join(re.escape(p) for p in sorted(table, key=len, reverse=True))
+    alt = alternation(list(table))
     # matched on lower-cased text (fast); the case of the original decides "cased" heads
     return re.compile(rf"(?<![\w-])(?=\w)(?:{alt})(?![\w-])"), table
 
@@ -72,7 +72,7 @@ def cue_pattern() -> re.Pattern[str]:
     lower-cased text; the group that matched names the signal."""
     parts = []
     for signal in ("planned", "existing", "signed"):
-        alt = "|".join(re.escape(p.lower()) for p in phrases("signals", signal))
+        alt = alternation([p.lower() for p in phrases("signals", signal)])
         parts.append(f"(?P<{signal}>{alt})")
     return re.compile(r"(?<![\w-])(?=\w)(?:" + "|".join(parts) + r")(?![\w-])")
 
@@ -80,7 +80,7 @@ def cue_pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _and_verb() -> re.Pattern[str]:
     """" and agreed ...", " and discussed ...": a new clause, so a document's name ends there."""
-    verbs = "|".join(re.escape(p) for p in phrases("signals", "clause_verb"))
+    verbs = alternation(phrases("signals", "clause_verb"))
     return re.compile(rf"\s+and\s+(?:also\s+)?(?:{verbs})\b")
 
 

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from .countries import CountryMention, city_country, country_in
 from .names import PARTICLES, bare, is_name_token
-from .reference import rows, words
+from .reference import alternation, rows, words
 
 WORD = re.compile(r"[^\W\d_]+(?:[-’'.][^\W\d_]+)*(?:[’']s)?|\d+|\S")
 PLACE_WORDS = {"region", "Region", "city", "City", "province", "Province", "oblast", "Oblast", "district",
@@ -28,7 +28,7 @@ def title_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     for r in rows("titles"):
         canon[r["phrase"].lower()] = r["canonical"]
     canon["counterpart"] = "@counterpart"
-    alt = "|".join(re.escape(p) for p in sorted(canon, key=len, reverse=True))
+    alt = alternation(list(canon))
     pat = re.compile(rf"(?<![\w-]){MODIFIERS}(?P<pre>(?:first\s+)?(?:deputy|vice)[\s-]+)?(?P<head>{alt})(?P<pl>s|es)?(?![\w-])")
     return pat, canon
 

@@ -19,7 +19,7 @@ from .offices import (
     title_pattern_ci,
     written_office,
 )
-from .reference import phrases
+from .reference import alternation, phrases
 from .structure import Layout
 
 OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?")
@@ -240,7 +240,7 @@ def _resolve_counterparts(people: list[Person], layout: Layout) -> None:
 def _human_verb() -> re.Pattern[str]:
     """Verbs only people do (signals.csv "human"): a bare name before one is a person ("Sergey
     Lavrov congratulated"), where "signed" or "held" could follow a company's name as well."""
-    verbs = "|".join(re.escape(p) for p in phrases("signals", "human"))
+    verbs = alternation(phrases("signals", "human"))
     return re.compile(rf"(?<=\S)\s+(?:{verbs})\b")
 
 

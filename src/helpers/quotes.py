@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from .names import same_name
 from .people import Person
-from .reference import phrases
+from .reference import alternation, phrases
 from .structure import Layout
 
 OPEN = "“«\"„"
@@ -25,7 +25,7 @@ class Quote:
 
 
 def _speech() -> str:
-    return "|".join(re.escape(p) for p in phrases("signals", "speech"))
+    return alternation(phrases("signals", "speech"))
 
 
 @lru_cache(maxsize=1)
