@@ -143,6 +143,9 @@ class OfficeReader:
                 j = self.country_end(j)
                 continue
             t = self.tok(j)
+            if t == "," and self._office_word(j + 1) and j > i:  # "Minister of Investment, Industry and Trade"
+                j += 1
+                continue
             if t == "to" and self.country(j + 1) and found:  # "Ambassador of Japan to Uzbekistan"
                 found.append(self.country(j + 1))
                 j = self.country_end(j + 1)

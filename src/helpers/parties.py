@@ -35,6 +35,7 @@ POSSESSIVE_OWNER = re.compile(r"([A-Z][\w’' -]*?)[’']s\s+")
 # the subject of a clause: after its start, a comma (and a conjunction), or "that"
 SUBJECT = re.compile(r"(?:^|,\s+(?:(?:while|whereas|and|as|when)\s+)?|\bthat\s+)((?:the\s+|The\s+)?[A-Z][^,]*?)\s*$")
 BETWEEN = re.compile(r"\bbetween\s+")
+ABBREVIATION = re.compile(r"\s\([A-Z][A-Za-z0-9&.-]{1,12}\)")
 WITH_SIDE = re.compile(r"\bwith\s+(?:the\s+)?(?P<w>[^()]+?)\s*(?:\(|$)")
 PARTICIPATION = re.compile(r"\bwith\s+the\s+participation\s+of\s+(?:the\s+)?")
 PASSIVE_BY = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:signed|concluded|adopted|"
@@ -278,7 +279,8 @@ def find_parties(text: str, layout: Layout, doc: Document, people_names: list[st
         bm = None  # "Minutes of the Meeting of the Council ... between A and B": the council's sides
     if bm:
         bs = doc.start + bm.end()
-        rest = text[bs:doc.end]
+        # an abbreviation in brackets belongs to the name before it: "... of Azerbaijan (SOCAR) and ..."
+        rest = ABBREVIATION.sub(lambda m: " " * len(m.group()), text[bs:doc.end])
         cut = BETWEEN_END.search(rest)
         be = bs + (cut.start() if cut else len(rest))
         found = parties_from_phrase(text, bs, be)
