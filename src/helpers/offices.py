@@ -16,6 +16,7 @@ WORD = re.compile(r"[^\W\d_]+(?:[-’'.][^\W\d_]+)*(?:[’']s)?|\d+|\S")
 PLACE_WORDS = {"region", "Region", "city", "City", "province", "Province", "oblast", "Oblast", "district",
                "District"}
 CONNECTORS = {"of", "the", "and", "for", "in", "on"}
+BODY_BEFORE = re.compile(r"([A-Z][\w-]+)\s+$")
 LOCAL_HEADS = {"governor", "akim", "mayor", "khokim", "hokim"}
 DASH_GAP = re.compile(r"\s*(?:[–—-]|and)\s*")
 GAP_BEFORE_OFFICE = re.compile(r"(?:[’']s)?\s*(?:the\s+)?")
@@ -313,6 +314,10 @@ def read_office(text: str, m: re.Match[str], countries: list[CountryMention], st
         country = before.alpha3 if before else (region[1] if region else None)
     if country is None and tail_end > i:
         country = country_in(text[m.end():end])  # "Governor of the Navoi region"
+    if country is None:
+        body = BODY_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if body:
+            country = country_in(body.group(1))  # "Uzbekneftegaz Chairman Bakhodir Sidikov"
     return Office(m.start(), end, head, title, country, tail_countries, plural, reader, i, tail_end)
 
 
