@@ -244,9 +244,25 @@ def _human_verb() -> re.Pattern[str]:
     return re.compile(rf"(?<=\S)\s+(?:{verbs})\b")
 
 
-@lru_cache(maxsize=1)
-def _name_before() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w’'-])(?P<n>{NAMEPAT}{{0,2}}|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)$")
+def _name_ending_at(text: str, end: int) -> tuple[int, int] | None:
+    """The span of up to three capitalised words that end right at ``end`` ("Sergey Lavrov")."""
+    start = end
+    n = 0
+    while n < 3:
+        k = start
+        while k > 0 and text[k - 1] == " ":
+            k -= 1
+        j = k
+        while j > 0 and (text[j - 1].isalpha() or text[j - 1] in "-’'"):
+            j -= 1
+        word = text[j:k]
+        if not word or not is_name_token(word) or (j > 0 and text[j - 1] not in " \n\t\"“«(—–"):
+            break
+        if n and k == start:  # no space between two words
+            break
+        start = j
+        n += 1
+    return (start, len(text[:end].rstrip())) if n else None
 
 
 @lru_cache(maxsize=1)
@@ -268,9 +284,9 @@ def _add_bare_people(text: str, people: list[Person]) -> None:
     cands: list[tuple[int, int]] = []
     # a verb is rarer than a capital: find the verbs, then look back for a name
     for v in _human_verb().finditer(text):
-        m = _name_before().search(text, max(0, v.start() - 60), v.start())
-        if m:
-            cands.append((m.start("n"), m.end("n")))
+        span = _name_ending_at(text, v.start())
+        if span:
+            cands.append(span)
     for m in _between_names().finditer(text):
         cands.append((m.start("a"), m.end("a")))
         cands.append((m.start("b"), m.end("b")))
