@@ -126,7 +126,7 @@ def _names_before(text: str, office: Office, pending: list[tuple[str, int, int]]
     if before:
         if office.plural:
             return before
-        if len(before) > 1 and and_title_pattern().match(text[office.end:]):
+        if len(before) > 1 and and_title_pattern().match(text, office.end):
             # "A and B, the Minister of X of C1 and the Minister of Y of C2"
             pending.append((text[before[1][0]:before[1][1]], before[1][0], office.end))
             return before[:1]
