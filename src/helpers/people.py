@@ -262,7 +262,10 @@ def _name_ending_at(text: str, end: int) -> tuple[int, int] | None:
             break
         start = j
         n += 1
-    return (start, len(text[:end].rstrip())) if n else None
+    stop = end
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    return (start, stop) if n else None
 
 
 @lru_cache(maxsize=1)
