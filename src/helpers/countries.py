@@ -120,9 +120,11 @@ def country_in(phrase: str) -> str | None:
     """The country a phrase names or implies: an alias inside it, else a city it names
     ("Akimat of Pavlodar", "Navoi region"), else a company-name stem ("Kazgeology")."""
     found = find_countries(phrase)
-    if found:
+    # where a body is ("Embassy of Kazakhstan in Uzbekistan") is not whose it is
+    owners = [c for c in found if not re.search(r"\b(?:in|to|at)\s+(?:the\s+)?$", phrase[:c.start])] or found
+    if owners:
         # the last country named is the one the body belongs to ("Ministry ... of Kazakhstan")
-        return found[-1].alpha3
+        return owners[-1].alpha3
     for token in re.findall(r"[A-Z][\w’'-]+", phrase):
         hit = city_country(token)
         if hit:
