@@ -51,6 +51,7 @@ class OfficeReader:
         self.toks: list[tuple[str, int, int]] = []
         self._country: dict[int, CountryMention] = {}
         self.office = words("office_words")
+        self.destinations: list[CountryMention] = []
 
     def has(self, i: int) -> bool:
         """True when token ``i`` exists (reading on as far as needed)."""
@@ -147,8 +148,8 @@ class OfficeReader:
             if t == "," and self._office_word(j + 1) and j > i:  # "Minister of Investment, Industry and Trade"
                 j += 1
                 continue
-            if t == "to" and self.country(j + 1) and found:  # "Ambassador of Japan to Uzbekistan"
-                found.append(self.country(j + 1))
+            if t == "to" and self.country(j + 1):  # "Ambassador of Japan to Uzbekistan"
+                self.destinations.append(self.country(j + 1))  # where it serves, not whom
                 j = self.country_end(j + 1)
                 continue
             if t in ("of", "for", "in") or (t == "and" and (self._office_word(j + 1) or self.country(j + 1))):
@@ -296,7 +297,7 @@ def read_office(text: str, m: re.Match[str], countries: list[CountryMention], st
     if base == "@counterpart" or end == m.end():
         title = base
     else:
-        cleaned = clean_title(text[m.start("head"):end], tail_countries, m.start("head"))
+        cleaned = clean_title(text[m.start("head"):end], tail_countries + reader.destinations, m.start("head"))
         written = text[m.start("head"):m.end()]
         title = base + (cleaned[len(written):] if cleaned.lower().startswith(written.lower()) else "")
     joined = DASH_GAP.fullmatch(text, previous[0], m.start()) if previous is not None else None

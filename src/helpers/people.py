@@ -56,7 +56,7 @@ def find_people(text: str, layout: Layout, countries: list[CountryMention]) -> l
         # a name or an office's tail can only follow where the next word is capitalised,
         # "of", "for", "in" or a parenthesis
         nxt = text[m.end():m.end() + 6].lstrip()
-        wide = nxt[:1].isupper() or nxt[:1] == "(" or nxt.startswith(("of ", "for ", "in ", ", "))
+        wide = nxt[:1].isupper() or nxt[:1] == "(" or nxt.startswith(("of ", "for ", "in ", "to ", ", "))
         if not wide and not pending and not APPOSITIVE_LEAD.search(text, max(0, m.start() - 40), m.start()):
             # nothing after the office, no name before it ("the heads of state", "ministers"),
             # unless a second office follows a dash ("First Deputy Prime Minister – Minister of ...")
