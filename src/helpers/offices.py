@@ -17,6 +17,7 @@ PLACE_WORDS = {"region", "Region", "city", "City", "province", "Province", "obla
                "District"}
 CONNECTORS = {"of", "the", "and", "for", "in", "on"}
 BODY_BEFORE = re.compile(r"([A-Z][\w-]+)\s+$")
+PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|yevich|yevna|uly|ulu|kyzy|qizi|ogly|oglu)$")
 LOCAL_HEADS = {"governor", "akim", "mayor", "khokim", "hokim"}
 DASH_GAP = re.compile(r"\s*(?:[–—-]|and)\s*")
 GAP_BEFORE_OFFICE = re.compile(r"(?:[’']s)?\s*(?:the\s+)?")
@@ -159,10 +160,15 @@ class OfficeReader:
                 if self.country(k) or self._office_word(k) or self._place(k, after_of=True):
                     j = k
                     continue
-                # "Mayor of Veszprem Gyulya Porg": one unknown word of place before a full name
-                if t == "of" and is_name_token(self.tok(k)) and self.name_at(k + 1) >= k + 3:
-                    j = k + 1
-                    continue
+                # "Chairman of the Board of JSC Samruk-Kazyna Nurlan Zhakupov": a run of capitalised
+                # words after "of" ends with the holder's name (two words, three with a patronymic)
+                run = k
+                while self.tok(run)[:1].isupper() and not self.country(run) and run - k < 8:
+                    run += 1
+                if t == "of" and run - k >= 3 and is_name_token(self.tok(run - 1)) and is_name_token(self.tok(run - 2)):
+                    name_len = 3 if PATRONYMIC.search(self.tok(run - 2)) and run - k >= 4 else 2
+                    j = run - name_len
+                    break
                 # "Secretary General of the Organization of Turkic States": unknown words of a body's
                 # name that ends in an office word
                 k2 = k
