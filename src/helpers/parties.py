@@ -36,6 +36,9 @@ POSSESSIVE_OWNER = re.compile(r"([A-Z][\w’' -]*?)[’']s\s+")
 SUBJECT = re.compile(r"(?:^|,\s+(?:(?:while|whereas|and|as|when)\s+)?|\bthat\s+)((?:the\s+|The\s+)?[A-Z][^,]*?)\s*$")
 BETWEEN = re.compile(r"\bbetween\s+")
 ABBREVIATION = re.compile(r"\s\([A-Z][A-Za-z0-9&.-]{1,12}\)")
+# "a memorandum with (the) Asian Development Bank on ...": the side a clause's subject signed with
+WITH_PARTNER = re.compile(r"\bwith\s+(?:the\s+)?(?P<w>(?:[A-Z][\w’'-]*[’']s\s+)?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|for|and))*)"
+                          r"(?=\s+(?:on|for|in|to|regarding|concerning|aimed)\s|\s*$)")
 WITH_SIDE = re.compile(r"\bwith\s+(?:the\s+)?(?P<w>[^()]+?)\s*(?:\(|$)")
 PARTICIPATION = re.compile(r"\bwith\s+the\s+participation\s+of\s+(?:the\s+)?")
 PASSIVE_BY = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:signed|concluded|adopted|"
@@ -296,7 +299,7 @@ def find_parties(text: str, layout: Layout, doc: Document, people_names: list[st
         if wm and found:
             found += parties_from_phrase(text, doc.start + wm.start("w"), doc.start + wm.end("w"))
     elif doc.nested_in is None:
-        wm = re.search(r"\bwith\s+(?P<w>(?:[A-Z][\w’'-]*[’']s\s+)?[A-Z][\w’' -]+)$", title)
+        wm = WITH_PARTNER.search(title)
         found = _clause_parties(text, layout, doc, people_names)
         if wm and found:
             found += parties_from_phrase(text, doc.start + wm.start("w"), doc.start + wm.end("w"))
