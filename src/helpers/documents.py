@@ -54,6 +54,7 @@ class Document:
     list_item: bool = False
     sides_only: bool = False  # a split-off part that names only sides ("... as well as A and B")
     with_side: bool = False  # one of "two memoranda - one with A and another with B"
+    pair: int = 0  # which "between ..." of "signed between A, as well as between B" it is
 
 
 @lru_cache(maxsize=1)
@@ -223,6 +224,7 @@ def find_documents(text: str, layout: Layout) -> list[Document]:
             continue
         raw.append(Document(doc_type, "", s, e, hs, he, text[s:e], plural=plural, list_item=bool(item)))
     raw = sorted(raw + _headless_items(text, layout, raw), key=lambda d: d.start)
+    raw = _one_per_pair(text, layout, raw)
     docs = _coordinate(text, raw)
     docs = _split_plural_lists(text, docs)
     for d in docs:
@@ -243,6 +245,24 @@ def _one_and_another(text: str, hs: int, he: int, doc_type: str, end: int) -> li
     second = _trim(text, m.start("other"), m.end("other"))
     return [Document(doc_type, "", s, e, hs if s == hs else s, he if s == hs else s, text[s:e], with_side=True)
             for s, e in (first, second) if e > s]
+
+
+PAIRS = re.compile(r"^\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:signed|concluded)\s+between\b"
+                   r"[^.;]*?\bas\s+well\s+as\s+between\b")
+
+
+def _one_per_pair(text: str, layout: Layout, docs: list[Document]) -> list[Document]:
+    """"Agreements were signed between A, as well as between B": one document per pair."""
+    out: list[Document] = []
+    for d in docs:
+        out.append(d)
+        if d.plural and not d.list_item:
+            sent_end = layout.sentence_at(d.start)[1]
+            if PAIRS.match(text[d.end:sent_end]):
+                twin = Document(d.doc_type, "", d.start, d.end, d.head_start, d.head_end, d.title,
+                                plural=True, pair=1)
+                out.append(twin)
+    return out
 
 
 def _headless_items(text: str, layout: Layout, found: list[Document]) -> list[Document]:
@@ -276,6 +296,8 @@ def _coordinate(text: str, docs: list[Document]) -> list[Document]:
         for other in docs[i + 1:]:
             if other.start >= d.end:
                 break
+            if other.pair != d.pair:
+                continue  # one head read once per pair of sides
             gap = text[d.head_end:other.start]
             between = text[max(d.start, other.start - 40):other.start]
             if re.fullmatch(r"\s*(?:and|or)\s*(?:a|an|the)?\s*", gap) and \
@@ -383,7 +405,7 @@ def _dedupe(docs: list[Document]) -> list[Document]:
     out: list[Document] = []
     for d in docs:
         for o in out:
-            if o.doc_type != d.doc_type or o.nested_in is not None or d.nested_in is not None:
+            if o.doc_type != d.doc_type or o.nested_in is not None or d.nested_in is not None or o.pair != d.pair:
                 continue
             a, b = _norm(o.title), _norm(d.title)
             same = a == b or (len(a) > 20 and len(b) > 20 and (a in b or b in a))

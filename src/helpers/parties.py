@@ -234,7 +234,12 @@ def parties_from_phrase(text: str, s: int, e: int) -> list[tuple[str, int, int, 
         return []
     dash = DASHED_NAMES.search(seg)
     if dash:  # "the news agencies of Belarus and China – BelTA and Xinhua –"
+        owners = [c.alpha3 for c in find_countries(seg[:dash.start()])]
         s, e = s + dash.start(1), s + dash.end(1)
+        named = parties_from_phrase(text, s, e)
+        if len(owners) == len(named):  # the names come in the order of their countries
+            return [(n, a, b, c or owner) for (n, a, b, c), owner in zip(named, owners)]
+        return named
     shared = _expand_shared(text, s, e)
     if shared is not None:
         return shared
@@ -328,8 +333,13 @@ def _clause_parties(text: str, layout: Layout, doc: Document,
     sb = SIGNED_BETWEEN.search(after)
     if sb:
         bs = doc.end + sb.end()
+        for _ in range(doc.pair):  # the n-th pair of "between A, as well as between B"
+            nxt = re.search(r"\bas\s+well\s+as\s+between\s+", text[bs:e])
+            if not nxt:
+                return []
+            bs += nxt.end()
         rest = text[bs:e]
-        cut = re.search(r"\s+as\s+well\s+as\s+|[.;]$", rest)
+        cut = re.search(r",?\s+as\s+well\s+as\s+|[.;]$", rest)
         be = bs + (cut.start() if cut else len(rest.rstrip(". ")))
         return parties_from_phrase(text, bs, be)
     before = text[s:doc.start]
