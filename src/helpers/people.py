@@ -23,6 +23,8 @@ from .reference import alternation, phrases
 from .structure import Layout
 
 OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?")
+FIRST_AND_PATRONYMIC = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+[A-Z][a-z]+(?:ovich|evich|yevich|ovna|evna|yevna)"
+                                  r"\b(?!\s+[A-Z])")
 APPOSITIVE_LEAD = re.compile(r",\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w’']+\s+)?$")
 
 
@@ -294,6 +296,10 @@ def _add_bare_people(text: str, people: list[Person]) -> None:
     for m in _between_names().finditer(text):
         cands.append((m.start("a"), m.end("a")))
         cands.append((m.start("b"), m.end("b")))
+    # "negotiations with Vladimir Vladimirovich": a first name and a patronymic address a person
+    for m in FIRST_AND_PATRONYMIC.finditer(text):
+        if not any(p.name.split()[0] == m.group(1) for p in people):  # not someone already named
+            cands.append((m.start(), m.end()))
     # "... Jeyhun Bayramov and Peter Siyarto": a name coordinated with a known person
     for p in people:
         m = _and_name().match(text, p.end)
