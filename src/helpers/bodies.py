@@ -3,6 +3,7 @@ Economics"): the words inside them name the body, not a field of cooperation."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from .reference import alternation, words
@@ -12,12 +13,20 @@ from .reference import alternation, words
 def body_word() -> re.Pattern[str]:
     """Any head word of a body's name (data/reference/body_words.txt)."""
     alt = alternation(sorted(words("body_words")))
-    return re.compile(rf"\b(?:{alt})\b")
+    # literal first, so the engine skips ahead fast; the boundary before is checked in body_words()
+    return re.compile(rf"(?:{alt})\b")
+
+
+def body_words(text: str) -> Iterator[re.Match[str]]:
+    """Every head word of a body's name in ``text`` that starts a word."""
+    for m in body_word().finditer(text):
+        if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
+            yield m
 
 
 def has_body_word(name: str) -> bool:
     """True for a phrase that names an organisation by its head word ("Aiyl Bank", "JSC KazMunayGas")."""
-    return bool(body_word().search(name))
+    return next(body_words(name), None) is not None
 
 
 CAP = r"[A-Z][\w’'-]*"
@@ -44,7 +53,7 @@ def find_bodies(text: str) -> list[tuple[int, int]]:
     """Spans of bodies' names written with capitals: a head word ("Ministry", "University"),
     the capitalised words before it and its "of ..." complement."""
     out = []
-    for h in body_word().finditer(text):
+    for h in body_words(text):
         s, e = h.start(), h.end()
         s = _left_edge(text, s)
         right = RIGHT.match(text, e)

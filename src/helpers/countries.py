@@ -65,7 +65,8 @@ def _by_first_word() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
 
-CAPITAL_WORD = re.compile(r"(?<!\w)[A-Z\u00C0-\u017F][^\W\d_]*\.?(?:[A-Z]\.)*")
+# no look-behind: a capital after a letter is skipped by hand (the engine scans capitals fast)
+CAPITAL_WORD = re.compile(r"[A-Z\u00C0-\u017F][^\W\d_]*\.?(?:[A-Z]\.)*")
 FIRST_PART = re.compile(r"[^’'.-]*")
 AFTER = re.compile(r"(?:[’']s)?(?![\w])")
 
@@ -90,7 +91,7 @@ def _find(text: str) -> tuple[CountryMention, ...]:
     # case matters (Turkey, Georgia): only capitalised words can start an alias
     for w in CAPITAL_WORD.finditer(text):
         start = w.start()
-        if start < pos:
+        if start < pos or start and (text[start - 1].isalnum() or text[start - 1] == "_"):
             continue
         raw = w.group()
         word = FIRST_PART.match(raw).group()

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .bodies import body_word, has_body_word
+from .bodies import body_words, has_body_word
 from .countries import aliases, city_country, country_in, find_countries, lookup
 from .documents import Document
 from .names import is_name_token
@@ -138,8 +138,8 @@ def _split_list(text: str, s: int, e: int) -> list[tuple[int, int]]:
             score += 2
         if find_countries(left) and find_countries(left)[-1].end >= len(left.rstrip()) - 1:
             score += 2
-        last = body_word().search(left[-20:])
-        if last and left.endswith(last.group()):  # the left side ends with a body's head word
+        last = [m for m in body_words(left[-20:])]
+        if last and left.endswith(last[-1].group()):  # the left side ends with a body's head word
             score += 1
         if right[:1].isupper():
             score += 1

@@ -297,7 +297,7 @@ def _add_bare_people(text: str, people: list[Person]) -> None:
         cands.append((m.start("a"), m.end("a")))
         cands.append((m.start("b"), m.end("b")))
     # "negotiations with Vladimir Vladimirovich": a first name and a patronymic address a person
-    for m in FIRST_AND_PATRONYMIC.finditer(text):
+    for m in FIRST_AND_PATRONYMIC.finditer(text) if ("vich" in text or "vna" in text) else ():
         if not any(p.name.split()[0] == m.group(1) for p in people):  # not someone already named
             cands.append((m.start(), m.end()))
     # "... Jeyhun Bayramov and Peter Siyarto": a name coordinated with a known person
