@@ -63,15 +63,7 @@ def _matchers() -> _Matchers:
     return _Matchers(by_prefix, cs, {k: frozenset(v) for k, v in labels.items()})
 
 
-WORD_START = re.compile(r"(?<![\w-])\w")
-
-
-def _word_starts(token: str) -> tuple[int, ...]:
-    """Where words start inside a blank-free token: after leading punctuation ("(energy"), and
-    after a slash ("trade/investment"); not after a hyphen ("water-energy" is one word)."""
-    if token[0].isalnum() and "/" not in token:
-        return (0,)
-    return tuple(m.start() for m in WORD_START.finditer(token))
+WORD_START = re.compile(r"(?<![\w-])\w[\w-]{2}")
 
 
 def area_hits(text: str) -> list[AreaMention]:
@@ -83,21 +75,17 @@ def area_hits(text: str) -> list[AreaMention]:
         low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
     hits: list[tuple[int, int, str]] = []
     last_end = -1
-    by_prefix = m_.by_prefix
-    cursor = 0
-    # words by str.split (fast); a phrase group is tried only where a word starts with its letters
-    for token in low.split():
-        start = low.find(token, cursor)
-        cursor = start + len(token)
-        for part_start in _word_starts(token):
-            pos = start + part_start
-            group = by_prefix.get(low[pos:pos + 3])
-            if group is None or pos < last_end:
-                continue
-            m = group[0].match(low, pos)
-            if m:
-                hits.append((pos, m.end(), group[1][int(m.lastgroup[1:])]))
-                last_end = m.end()
+    for w in WORD_START.finditer(low):  # a phrase group is tried only where a word starts with its letters
+        pos = w.start()
+        if pos < last_end:
+            continue
+        group = m_.by_prefix.get(w.group())
+        if group is None:
+            continue
+        m = group[0].match(low, pos)
+        if m:
+            hits.append((pos, m.end(), group[1][int(m.lastgroup[1:])]))
+            last_end = m.end()
     for m in m_.acronyms.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-_"):
             continue

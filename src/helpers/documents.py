@@ -179,9 +179,7 @@ def find_documents(text: str, layout: Layout) -> list[Document]:
         doc_type, cased = table[word.lower()]
         if cased and not word[:1].isupper():
             continue
-        first = word.lower().split(" of ")[0]
-        # plural heads ("agreements", "memoranda of understanding"); "minutes" is one document
-        plural = first != "minutes" and bool(PLURAL_END.search(first))
+        plural = _plural_head(word)
         item = layout.in_list_item(hs)
         line_end = layout.paragraph_at(hs)[1]
         sent = layout.sentence_at(hs)
@@ -265,6 +263,12 @@ def _one_per_pair(text: str, layout: Layout, docs: list[Document]) -> list[Docum
     return out
 
 
+def _plural_head(word: str) -> bool:
+    """A plural head ("agreements", "memoranda of understanding"); "minutes" is one document."""
+    first = word.lower().split(" of ")[0]
+    return first != "minutes" and bool(PLURAL_END.search(first))
+
+
 def _headless_items(text: str, layout: Layout, found: list[Document]) -> list[Document]:
     """List items that name no document under a lead that does ("The following agreements were
     signed:" / "- on cooperation in education;"): each item is one of the lead's documents."""
@@ -277,8 +281,7 @@ def _headless_items(text: str, layout: Layout, found: list[Document]) -> list[Do
         lead = layout.list_lead(item[0])
         if lead is None:
             continue
-        heads = [m for m in pat.finditer(text[lead[0]:lead[1]].lower())
-                 if PLURAL_END.search(m.group().split(" of ")[0]) and m.group() != "minutes"]
+        heads = [m for m in pat.finditer(text[lead[0]:lead[1]].lower()) if _plural_head(m.group())]
         if not heads:
             continue
         s, e = _trim(text, item[0], item[1])
