@@ -279,37 +279,32 @@ def find_parties(text: str, layout: Layout, doc: Document, people_names: list[st
     """The parties of one document, with country and level."""
     found: list[tuple[str, int, int, str | None]] = []
     title = text[doc.start:doc.end]
-    if doc.sides_only:
-        parties = [Party(n, c, level_of(n), a, b) for n, a, b, c in parties_from_phrase(text, doc.start, doc.end)]
-        return _fill_countries(parties, article_countries)
     bm = BETWEEN.search(title)
     if bm and re.search(r"\b(?:Meeting|meeting|Council|Commission|session|Session)\b", title[:bm.start()]):
         bm = None  # "Minutes of the Meeting of the Council ... between A and B": the council's sides
-    if bm:
+    if doc.sides_only:  # "... as well as North Kazakhstan region and Shaanxi province"
+        found = parties_from_phrase(text, doc.start, doc.end)
+    elif bm:
         bs = doc.start + bm.end()
         # an abbreviation in brackets belongs to the name before it: "... of Azerbaijan (SOCAR) and ..."
         rest = ABBREVIATION.sub(lambda m: " " * len(m.group()), text[bs:doc.end])
         cut = BETWEEN_END.search(rest)
         be = bs + (cut.start() if cut else len(rest))
         found = parties_from_phrase(text, bs, be)
-        if not found and _unnamed(text[bs:be]):
-            return []
     elif (pm := PARTICIPATION.search(title)) is not None:
         # "an agreement on ... with the participation of A, B and C"
         found = parties_from_phrase(text, doc.start + pm.end(), doc.end)
-    elif doc.with_side:
-        # the clause's subject signed with the side the title names: "one with A (in the field of ...)"
-        wm = WITH_SIDE.search(title)
-        found = _clause_parties(text, layout, doc, people_names)[:1]
-        if wm and found:
-            found += parties_from_phrase(text, doc.start + wm.start("w"), doc.start + wm.end("w"))
     elif doc.nested_in is None:
-        wm = WITH_PARTNER.search(title)
+        # the clause's subject, and the side it signed with: "a memorandum with the ADB on ...",
+        # "two memoranda - one with A (in the field of ...)"
         found = _clause_parties(text, layout, doc, people_names)
+        if doc.with_side:
+            found = found[:1]
+        wm = (WITH_SIDE if doc.with_side else WITH_PARTNER).search(title)
         if wm and found:
             found += parties_from_phrase(text, doc.start + wm.start("w"), doc.start + wm.end("w"))
     found = [f for f in found if f[0] and not _is_person_like(f[0], people_names)]
-    if not bm and len(found) < 2:
+    if not (bm or doc.sides_only) and len(found) < 2:
         return []  # sides read off the clause count only in pairs: one alone is likelier a signer
     parties = [Party(n, c, level_of(n), a, b) for n, a, b, c in found]
     return _fill_countries(parties, article_countries)
