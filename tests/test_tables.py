@@ -36,8 +36,14 @@ def test_schema_finds_broken_tables(dev_tables):
     docs = dev_tables.documents.copy()
     docs.loc[docs.index[0], "doc_type"] = "letter"
     docs.loc[docs.index[1], "end"] = docs.loc[docs.index[1], "start"]
-    broken = replace(dev_tables, documents=docs, areas=dev_tables.areas.drop(columns=["mention"]))
+    durs = dev_tables.durations.copy()
+    durs.loc[durs.index[0], ["start_year", "end_year"]] = [2030, 2020]
+    durs.loc[durs.index[1], "years"] = 0
+    broken = replace(dev_tables, documents=docs, durations=durs,
+                     areas=dev_tables.areas.drop(columns=["mention"]))
     found = problems(broken)
+    assert any("start_year is after end_year" in p for p in found)
+    assert any("years must be positive" in p for p in found)
     assert any("doc_type" in p and "letter" in p for p in found)
     assert any("start < end" in p for p in found)
     assert any("areas: missing columns" in p for p in found)

@@ -41,6 +41,13 @@ def problems(tables: Tables) -> list[str]:
             bad = frame[~(frame["start"] < frame["end"]) | (frame["start"] < 0)]
             if len(bad):
                 found.append(f"{name}: {len(bad)} rows whose span is not start < end")
+    d = tables.durations
+    if len(d) and "start_year" in d and "end_year" in d:
+        backwards = (d["start_year"] > d["end_year"]).fillna(False)
+        if backwards.any():
+            found.append(f"durations: {int(backwards.sum())} rows whose start_year is after end_year")
+        if "years" in d and (d["years"] <= 0).fillna(False).any():
+            found.append("durations: years must be positive")
     known = set(tables.articles["article_id"])
     for name, frame in tables.items():
         if name != "articles" and len(frame) and not set(frame["article_id"]) <= known:

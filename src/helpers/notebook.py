@@ -1,0 +1,76 @@
+"""What every notebook does first and last: load checked tables, show and save its charts."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from .charts import Chart, Nothing
+from .schema import check
+from .tables import Tables, build_tables
+
+
+def load(corpus: str | Path) -> Tables:
+    """The tables of a corpus folder, checked against the contract (a ValueError listing
+    every problem when they break it); a missing folder is a FileNotFoundError."""
+    folder = Path(corpus)
+    if not folder.is_dir():
+        raise FileNotFoundError(f"corpus folder not found: {folder.resolve()} "
+                                "(set CORPUS in the notebook's first cell)")
+    tables = check(build_tables(folder))
+    n = len(tables.articles)
+    ok = int((tables.articles["status"] == "ok").sum())
+    print(f"{n:,} articles in {folder} ({ok:,} parsed, {n - ok:,} skipped or failed); "
+          + ", ".join(f"{len(f):,} {name}" for name, f in tables.items() if name != "articles"))
+    if n == 0:
+        print("The corpus is empty: add *.txt articles to the folder and run again.")
+    return tables
+
+
+class Figures:
+    """Shows a notebook's charts and saves each as ``<prefix>_<name>.png`` in ``folder``
+    (none saved when ``folder`` is empty), so the reports keep every figure as an image."""
+
+    def __init__(self, folder: str | Path | None, prefix: str) -> None:
+        self.folder = Path(folder) if folder else None
+        self.prefix = prefix
+        self.saved: list[Path] = []
+        if self.folder:
+            self.folder.mkdir(parents=True, exist_ok=True)
+
+    def show(self, chart: Chart, name: str) -> None:
+        """Display the chart (or the plain sentence saying there is nothing), saving it as PNG."""
+        if isinstance(chart, Nothing):
+            _display(chart)
+            return
+        if not isinstance(chart, Figure):
+            raise TypeError(f"expected a Figure or Nothing, got {type(chart).__name__}")
+        if self.folder:
+            slug = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+            path = self.folder / f"{self.prefix}_{slug}.png"
+            chart.savefig(path, dpi=110)
+            self.saved.append(path)
+        _display(chart)
+
+
+def _display(obj: object) -> None:
+    try:
+        from IPython.display import display
+    except ImportError:  # outside Jupyter a sentence is still worth printing
+        print(obj)
+        return
+    display(obj)
+
+
+def table(frame: pd.DataFrame, rows: int = 20) -> pd.DataFrame | None:
+    """The first ``rows`` rows of a frame for display, saying how many were left out;
+    None, after saying so, when it has no rows."""
+    if frame.empty:
+        print("(no rows)")
+        return None
+    if len(frame) > rows:
+        print(f"first {rows} of {len(frame):,} rows")
+        return frame.head(rows)
+    return frame
