@@ -4,11 +4,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 CORPUS ?= seeds
 OUT    ?= data/processed
+REPORTS ?= reports
 NOTEBOOKS := $(wildcard notebooks/*.ipynb)
 
-.PHONY: run install build test evaluate bench lab clean
+.PHONY: run install build report test evaluate bench lab clean
 
-run: build  ## install, then parse $(CORPUS) into $(OUT)
+run: build report  ## install, parse $(CORPUS) into $(OUT), execute the notebooks into $(REPORTS)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +24,9 @@ install: $(VENV)/.installed
 build: install
 	$(BIN)/python -m helpers build $(CORPUS) --out $(OUT)
 
+report: install  ## execute every notebook on $(CORPUS): $(REPORTS)/*.html and $(REPORTS)/figures/*.png
+	$(BIN)/python -m helpers report $(CORPUS) --out $(REPORTS)
+
 test: install  ## all tests, and the notebooks under nbval
 	$(BIN)/python -m pytest tests $(if $(NOTEBOOKS),--nbval-lax --nbval-current-env $(NOTEBOOKS))
 
@@ -32,8 +36,10 @@ evaluate: build  ## score the tables of seeds/ against tests/gold/
 bench: install
 	$(BIN)/python benchmarks/bench_parse.py $(CORPUS)
 
-lab: install
-	$(BIN)/jupyter lab --notebook-dir=.
+# JUPYTER_PATH puts this environment's kernel first, ahead of any python3 kernel of the user's.
+lab: install  ## JupyterLab on the project, with this environment's kernel
+	JUPYTER_PATH=$(CURDIR)/$(VENV)/share/jupyter $(BIN)/jupyter lab --notebook-dir=. \
+		$(if $(filter 0,$(shell id -u)),--allow-root)
 
 clean:
-	rm -rf $(OUT) reports .pytest_cache
+	rm -rf $(OUT) $(REPORTS) .pytest_cache

@@ -53,9 +53,11 @@ Chart = Figure | Nothing
 
 
 def _cycle(n: int) -> list[str]:
-    base = list(colormaps["tab10"].colors) + list(colormaps["Dark2"].colors) + list(colormaps["Set2"].colors)
+    base = [*colormaps["tab10"].colors, *colormaps["Dark2"].colors, *colormaps["tab20"].colors[1::2],
+            *colormaps["Set2"].colors]
     base = [c for c in base if len({round(v, 2) for v in c[:3]}) > 1]  # greys mean "other"
-    return [to_hex(base[i % len(base)]) for i in range(n)]
+    base = list(dict.fromkeys(to_hex(c) for c in base))
+    return [base[i % len(base)] for i in range(n)]
 
 
 def area_colours() -> dict[str, str]:
@@ -158,8 +160,7 @@ def heatmap(matrix: pd.DataFrame, *, title: str, xlabel: str, ylabel: str, total
     img = ax.imshow(np.where(data > 0, data, np.nan), aspect="auto", cmap="Blues", vmin=0,
                     vmax=max(1.0, float(np.nanmax(data))), interpolation="nearest")
     ax.set_facecolor("#f7f7f7")
-    ax.set_xticks(range(shown.shape[1]), [_short(c) for c in shown.columns], rotation=60, ha="right",
-                  rotation_mode="anchor", fontsize=8)
+    ax.set_xticks(range(shown.shape[1]), [_short(c) for c in shown.columns], rotation=90, fontsize=8)
     ax.set_yticks(range(len(shown)), [_short(r) for r in shown.index], fontsize=8)
     if data.size <= 1200:
         for (i, j), v in np.ndenumerate(data):

@@ -139,15 +139,20 @@ def party_network(signatories: pd.DataFrame, top: int | None = None) -> tuple[pd
         return (pd.DataFrame({c: pd.Series(dtype=t) for c, t in nodes_cols.items()}),
                 pd.DataFrame({c: pd.Series(dtype=t) for c, t in edges_cols.items()}))
     sig = signatories.assign(country=signatories["country"].fillna("").replace("", UNKNOWN))
-    country = sig.groupby("party")["country"].agg(lambda s: s.value_counts().index[0])
+    by_country = sig.groupby(["party", "country"]).size().reset_index(name="n")
+    by_country = by_country.sort_values(["party", "n", "country"], ascending=[True, False, True])
+    country = by_country.drop_duplicates("party").set_index("party")["country"]
     docs = sig.groupby("party")["doc_id"].nunique()
     nodes = pd.DataFrame({"country": country, "documents": docs}).rename_axis("party").reset_index()
     nodes = nodes.sort_values(["documents", "party"], ascending=[False, True], ignore_index=True)
-    members = sig.groupby("doc_id")["party"].agg(lambda s: sorted(set(s)))
+    pairs = sig[["doc_id", "party"]].drop_duplicates()
+    members = pairs.groupby("doc_id")["party"].agg(sorted)
     if top is not None and len(nodes) > top:
-        weight = members.map(lambda ps: (len(ps) > 1, sum(int(docs[p]) for p in ps)))
+        busy = pairs.assign(n=pairs["party"].map(docs)).groupby("doc_id")["n"].agg(["size", "sum"])
+        busy["linked"] = busy["size"] > 1
+        order = busy.sort_values(["linked", "sum"], ascending=False, kind="stable").index
         keep: set[str] = set()
-        for doc in sorted(members.index, key=lambda d: (weight[d], d), reverse=True):
+        for doc in order:
             new = set(members[doc]) - keep
             if len(keep) + len(new) > top:
                 continue
