@@ -80,6 +80,7 @@ def test_notebooks_run_on_a_small_corpus(small_run):
     for name in NAMES:
         html = (out / f"{name}.html").read_text(encoding="utf-8")
         assert "3 articles in" in html and "Traceback" not in html
+        assert "data:image/png;base64" in html, f"{name} shows no chart"
         assert list((out / "figures").glob(f"{name}_*.png")), f"{name} left no figure"
 
 
@@ -103,3 +104,21 @@ def test_a_missing_corpus_fails_loudly(tmp_path):
     run = run_one(NOTEBOOKS[0], {"CORPUS": str(tmp_path / "nowhere"), "FIGURES": ""}, tmp_path)
     assert not run.ok and "corpus folder not found" in run.error
     assert (tmp_path / "01_corpus.html").exists()  # the report shows where it stopped
+
+
+def test_figures_are_saved_as_png_and_nothing_is_not(tmp_path, capsys):
+    from matplotlib.figure import Figure
+
+    from helpers.charts import Nothing
+    from helpers.notebook import Figures
+
+    figures = Figures(tmp_path / "figures", "09_test")
+    fig = Figure()
+    fig.subplots().plot([1, 2], [3, 4])
+    figures.show(fig, "Documents by Type")
+    figures.show(Nothing("no document was found"), "empty")
+    saved = sorted((tmp_path / "figures").iterdir())
+    assert [p.name for p in saved] == ["09_test_documents_by_type.png"]
+    assert saved[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    with pytest.raises(TypeError):
+        figures.show("a chart", "wrong")

@@ -210,10 +210,13 @@ def network(nodes: pd.DataFrame, edges: pd.DataFrame, *, title: str, total: int 
     colours = country_colours(by_size)
     fig = Figure(figsize=(WIDTH + 2, WIDTH), layout="constrained")
     ax = fig.subplots()
+    # sizes and widths relative to the busiest, so that 5,000 articles draw like 5
+    most_links = max(int(edges["documents"].max()) if len(edges) else 1, 1)
     for e in edges.itertuples(index=False):
         (x1, y1), (x2, y2) = pos[e.source], pos[e.target]
-        ax.plot([x1, x2], [y1, y2], color="#888888", alpha=0.5, lw=0.8 + 0.8 * min(e.documents, 5), zorder=1)
-    sizes = 40 + 40 * np.sqrt(nodes["documents"].to_numpy(dtype=float))
+        ax.plot([x1, x2], [y1, y2], color="#888888", alpha=0.5, lw=0.8 + 3.2 * e.documents / most_links, zorder=1)
+    docs = nodes["documents"].to_numpy(dtype=float)
+    sizes = 30 + 220 * np.sqrt(docs / max(docs.max(), 1.0))
     ax.scatter([pos[p][0] for p in nodes["party"]], [pos[p][1] for p in nodes["party"]], s=sizes,
                c=[colours[c] for c in nodes["country"]], edgecolors="white", zorder=2)
     font = 8 if n <= 24 else 6.5
@@ -221,7 +224,7 @@ def network(nodes: pd.DataFrame, edges: pd.DataFrame, *, title: str, total: int 
         x, y = math.cos(a), math.sin(a)
         deg = math.degrees(a) % 360
         flip = 90 < deg < 270
-        ax.text(1.07 * x, 1.07 * y, _short(p), rotation=deg + 180 if flip else deg, rotation_mode="anchor",
+        ax.text(1.1 * x, 1.1 * y, _short(p), rotation=deg + 180 if flip else deg, rotation_mode="anchor",
                 ha="right" if flip else "left", va="center", fontsize=font)
     ax.set_xlim(-2.4, 2.4)
     ax.set_ylim(-2.1, 2.1)

@@ -97,7 +97,7 @@ def page(text: str, marks: pd.DataFrame, colours: dict[str, str]) -> str:
         f'<tr><td style="background:{colours.get(m.table, "#ddd")};text-align:left;">{escape(m.table)}</td>'
         f'<td style="text-align:left;">{escape(str(m.label))}</td><td>{m.start}–{m.end}</td></tr>'
         for m in marks.itertuples(index=False))
-    rows = (f'<table style="font-size:85%;"><thead><tr><th>table</th><th>label</th><th>characters</th>'
+    rows = (f'<table style="font-size:85%;"><thead><tr><th style="text-align:left;">table</th><th style="text-align:left;">label</th><th>characters</th>'
             f"</tr></thead><tbody>{items}</tbody></table>") if items else "<p>(no spans)</p>"
     return (legend(colours) + '<div style="display:flex;gap:1.5em;align-items:flex-start;">'
             f'<div style="flex:3;">{highlight(text, marks, colours)}</div>'

@@ -1,6 +1,7 @@
 """What every notebook does first and last: load checked tables, show and save its charts."""
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
@@ -10,6 +11,8 @@ from matplotlib.figure import Figure
 from .charts import Chart, Nothing
 from .schema import check
 from .tables import Tables, build_tables
+
+DPI = 110
 
 
 def load(corpus: str | Path) -> Tables:
@@ -47,21 +50,25 @@ class Figures:
             return
         if not isinstance(chart, Figure):
             raise TypeError(f"expected a Figure or Nothing, got {type(chart).__name__}")
+        buffer = io.BytesIO()
+        chart.savefig(buffer, format="png", dpi=DPI)
+        png = buffer.getvalue()
         if self.folder:
             slug = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
             path = self.folder / f"{self.prefix}_{slug}.png"
-            chart.savefig(path, dpi=110)
+            path.write_bytes(png)
             self.saved.append(path)
-        _display(chart)
+        # shown as the very PNG that was saved: figures made without pyplot have no inline display
+        _display(chart, png)
 
 
-def _display(obj: object) -> None:
+def _display(obj: object, png: bytes | None = None) -> None:
     try:
-        from IPython.display import display
+        from IPython.display import Image, display
     except ImportError:  # outside Jupyter a sentence is still worth printing
         print(obj)
         return
-    display(obj)
+    display(Image(data=png, format="png") if png is not None else obj)
 
 
 def table(frame: pd.DataFrame, rows: int = 20) -> pd.DataFrame | None:
