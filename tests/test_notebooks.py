@@ -122,3 +122,22 @@ def test_figures_are_saved_as_png_and_nothing_is_not(tmp_path, capsys):
     assert saved[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     with pytest.raises(TypeError):
         figures.show("a chart", "wrong")
+
+
+def test_load_stops_on_tables_that_break_the_contract(monkeypatch, dev_tables):
+    from dataclasses import replace
+
+    from helpers import notebook
+
+    docs = dev_tables.documents.copy()
+    docs.loc[docs.index[0], "status"] = "rumoured"
+    monkeypatch.setattr(notebook, "build_tables", lambda folder: replace(dev_tables, documents=docs))
+    with pytest.raises(ValueError, match="rumoured"):
+        notebook.load(ROOT / "seeds")
+
+
+def test_load_names_a_missing_folder(tmp_path):
+    from helpers import notebook
+
+    with pytest.raises(FileNotFoundError, match="set CORPUS"):
+        notebook.load(tmp_path / "nowhere")
