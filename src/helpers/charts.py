@@ -19,7 +19,7 @@ from matplotlib.patches import Patch
 
 from .schema import labels
 
-MAX_BARS = 25          # categories shown in a bar chart before the rest is summed
+MAX_BARS = 30          # categories shown in a bar chart (every area of the closed list fits)
 MAX_HEATMAP_ROWS = 40  # articles shown in the article-by-area heat map
 MAX_TIMELINE = 40      # documents shown on the timeline
 MAX_NODES = 40         # parties shown in the network

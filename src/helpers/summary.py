@@ -86,16 +86,16 @@ def _inside(inner: pd.DataFrame, outer: pd.DataFrame) -> pd.DataFrame:
 
 
 def areas_discussed_and_signed(tables: Tables) -> pd.DataFrame:
-    """For each area: how many articles discuss it, and how many signed documents cover it
-    (the area is named in the document's own title)."""
+    """For each area: in how many articles it is discussed, and in how many of those a signed
+    document covers it (the area is named in the document's own title): the gap is talk
+    without paper."""
     discussed = articles_per_area(tables.areas).set_index("area")["articles"]
     signed = tables.documents[tables.documents["status"] == "signed"]
     covered = _inside(tables.areas, signed[["article_id", "doc_id", "start", "end"]])
-    docs = covered.groupby("area")["doc_id"].nunique() if len(covered) else pd.Series(dtype="int64")
-    out = pd.DataFrame({"discussed": discussed}).join(docs.rename("signed_documents"), how="outer")
+    n = covered.groupby("area")["article_id"].nunique() if len(covered) else pd.Series(dtype="int64")
+    out = pd.DataFrame({"discussed": discussed}).join(n.rename("signed"), how="outer")
     out = out.fillna(0).astype("int64").rename_axis("area").reset_index()
-    return out.sort_values(["discussed", "signed_documents", "area"], ascending=[False, False, True],
-                           ignore_index=True)
+    return out.sort_values(["discussed", "signed", "area"], ascending=[False, False, True], ignore_index=True)
 
 
 def documents_by_type_and_status(documents: pd.DataFrame) -> pd.DataFrame:
