@@ -7,7 +7,7 @@ OUT    ?= data/processed
 REPORTS ?= reports
 NOTEBOOKS := $(wildcard notebooks/*.ipynb)
 
-.PHONY: run install build report test evaluate bench lab clean
+.PHONY: run install build report test evaluate bench bench-notebooks lab clean
 
 run: build report  ## install, parse $(CORPUS) into $(OUT), execute the notebooks into $(REPORTS)
 
@@ -33,8 +33,11 @@ test: install  ## all tests, and the notebooks under nbval
 evaluate: build  ## score the tables of seeds/ against tests/gold/
 	$(BIN)/python -m helpers evaluate $(OUT) tests/gold --texts $(CORPUS)
 
-bench: install
+bench: install  ## parsing cost per article
 	$(BIN)/python benchmarks/bench_parse.py $(CORPUS)
+
+bench-notebooks: install  ## cost of executing the notebooks (COPIES=200: on 5,000 articles)
+	$(BIN)/python benchmarks/bench_notebooks.py $(CORPUS) $(if $(COPIES),--copies $(COPIES))
 
 # JUPYTER_PATH puts this environment's kernel first, ahead of any python3 kernel of the user's.
 lab: install  ## JupyterLab on the project, with this environment's kernel

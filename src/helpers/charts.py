@@ -139,7 +139,7 @@ def stacked(matrix: pd.DataFrame, *, title: str, xlabel: str, ylabel: str, legen
     ax.margins(x=0.12)
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.set(title=title + note, xlabel=xlabel, ylabel=ylabel)
-    ax.legend(title=legend, loc="lower right", fontsize=8, title_fontsize=8, frameon=False)
+    ax.legend(title=legend, loc="best", fontsize=8, title_fontsize=8, frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
     return fig
 

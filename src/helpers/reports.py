@@ -6,6 +6,7 @@ with this interpreter), so reports need no kernel of their own to be installed.
 from __future__ import annotations
 
 import os
+import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -52,6 +53,7 @@ def execute(path: str | Path, params: dict[str, object], timeout: int = 600) -> 
     from nbclient.exceptions import CellExecutionError
 
     path = Path(path)
+    _this_environment_first()
     nb = with_parameters(nbformat.read(path, as_version=4), params)
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3", extra_arguments=["--log-level=ERROR"],
                             resources={"metadata": {"path": str(path.parent.resolve())}})
@@ -60,6 +62,15 @@ def execute(path: str | Path, params: dict[str, object], timeout: int = 600) -> 
     except CellExecutionError as exc:
         return nb, _first_line(str(exc))
     return nb, ""
+
+
+def _this_environment_first() -> None:
+    """Look for kernels in this environment before the user's folders, so ``python3`` is the
+    interpreter that has ``helpers`` installed even where a user registered another one."""
+    own = str(Path(sys.prefix) / "share" / "jupyter")
+    paths = [p for p in os.environ.get("JUPYTER_PATH", "").split(os.pathsep) if p]
+    if own not in paths:
+        os.environ["JUPYTER_PATH"] = os.pathsep.join([own, *paths])
 
 
 def _first_line(message: str) -> str:

@@ -1,0 +1,51 @@
+"""Cost of executing the notebooks: ``python benchmarks/bench_notebooks.py [CORPUS] [--copies N]``.
+
+Executes every notebook on the corpus (reports and figures in a temporary folder), one at a
+time and then two at a time as ``make run`` does, and prints seconds per notebook and for the
+suite. ``--copies N`` first makes a corpus of N renamed copies of each article, to see how the
+cost grows with the corpus (5,000 articles: ``--copies 200`` of the 25 seeds)."""
+from __future__ import annotations
+
+import argparse
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from helpers.reports import run_all
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def copies(corpus: Path, n: int, into: Path) -> Path:
+    """A corpus of ``n`` renamed copies of every ``*.txt`` of ``corpus``."""
+    into.mkdir(parents=True, exist_ok=True)
+    for path in sorted(corpus.glob("*.txt")):
+        for i in range(n):
+            shutil.copyfile(path, into / f"{path.stem}~{i}.txt")
+    return into
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", nargs="?", default=str(ROOT / "seeds"))
+    ap.add_argument("--copies", type=int, default=0, help="make a corpus of N copies of each article first")
+    args = ap.parse_args()
+    notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(args.corpus)
+        if args.copies:
+            corpus = copies(corpus, args.copies, Path(tmp) / "corpus")
+        n = len(list(corpus.rglob("*.txt")))
+        print(f"{len(notebooks)} notebooks on {n:,} articles")
+        for jobs in (1, 2):
+            t0 = time.perf_counter()
+            runs = run_all(notebooks, corpus, Path(tmp) / "reports", Path(tmp) / "reports" / "figures", jobs=jobs)
+            total = time.perf_counter() - t0
+            failed = [r.notebook for r in runs if not r.ok]
+            each = ", ".join(f"{r.notebook} {r.seconds:.1f}" for r in runs)
+            print(f"  {jobs} at a time: {total:.1f} s for the suite ({each} s){'; FAILED ' + str(failed) if failed else ''}")
+
+
+if __name__ == "__main__":
+    main()
