@@ -22,6 +22,20 @@ def cases(name: str) -> list:
     return out
 
 
+@pytest.fixture(scope="session", autouse=True)
+def own_table_cache(tmp_path_factory):
+    """Tests (and the notebook kernels they start) keep cached tables apart from the user's."""
+    import os
+
+    before = os.environ.get("HELPERS_CACHE")
+    os.environ["HELPERS_CACHE"] = str(tmp_path_factory.mktemp("table-cache"))
+    yield
+    if before is None:
+        os.environ.pop("HELPERS_CACHE", None)
+    else:
+        os.environ["HELPERS_CACHE"] = before
+
+
 @pytest.fixture(scope="session")
 def dev_tables():
     """The tables of the project's seeds (the dev corpus), built once."""

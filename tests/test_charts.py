@@ -88,6 +88,11 @@ def test_chart_is_readable(kind, size, sizes):
             assert not _overlaps(boxes), [t.get_text() for t in shown]
             for b in boxes:
                 assert b.x0 >= page.x0 - 1 and b.x1 <= page.x1 + 1 and b.y0 >= page.y0 - 1, "label cut off"
+        for text in [*ax.texts, ax.title]:
+            if text.get_text():
+                box = text.get_window_extent(renderer)
+                assert page.x0 - 1 <= box.x0 and box.x1 <= page.x1 + 1, f"{text.get_text()!r} runs off the side"
+                assert page.y0 - 1 <= box.y0 and box.y1 <= page.y1 + 1, f"{text.get_text()!r} runs off the end"
         assert len(ax.get_yticks()) <= max(charts.MAX_BARS, charts.MAX_HEATMAP_ROWS, charts.MAX_TIMELINE) + 2
     assert fig.get_size_inches()[1] <= 16
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 from matplotlib.figure import Figure
 
+from .cache import cached_tables
 from .charts import Chart, Nothing
 from .schema import check
 from .tables import Tables, build_tables
@@ -15,18 +16,21 @@ from .tables import Tables, build_tables
 DPI = 110
 
 
-def load(corpus: str | Path) -> Tables:
+def load(corpus: str | Path, cache: bool = True) -> Tables:
     """The tables of a corpus folder, checked against the contract (a ValueError listing
-    every problem when they break it); a missing folder is a FileNotFoundError."""
+    every problem when they break it); a missing folder is a FileNotFoundError. With
+    ``cache``, tables parsed from the very same files by the very same code are reused."""
     folder = Path(corpus)
     if not folder.is_dir():
         raise FileNotFoundError(f"corpus folder not found: {folder.resolve()} "
                                 "(set CORPUS in the notebook's first cell)")
-    tables = check(build_tables(folder))
+    tables, reused = cached_tables(folder) if cache else (build_tables(folder), False)
+    tables = check(tables)
     n = len(tables.articles)
     ok = int((tables.articles["status"] == "ok").sum())
     print(f"{n:,} articles in {folder} ({ok:,} parsed, {n - ok:,} skipped or failed); "
-          + ", ".join(f"{len(f):,} {name}" for name, f in tables.items() if name != "articles"))
+          + ", ".join(f"{len(f):,} {name}" for name, f in tables.items() if name != "articles")
+          + (" (tables of an earlier run on the same files)" if reused else ""))
     if n == 0:
         print("The corpus is empty: add *.txt articles to the folder and run again.")
     return tables
