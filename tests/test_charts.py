@@ -99,7 +99,7 @@ def test_chart_is_readable(kind, size, sizes):
 
 def test_cut_charts_say_so(sizes):
     big = sizes["5,000 articles"]
-    assert "of 5,000" in CHARTS["heat map"](big).axes[0].get_title()
+    assert "first 40 of 5,000" in CHARTS["heat map"](big).axes[0].get_title()
     assert "top 30 of" in CHARTS["paired bars"](big).axes[0].get_title()
     assert "parties" in CHARTS["network"](big).axes[0].get_title()
 

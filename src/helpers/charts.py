@@ -145,14 +145,15 @@ def stacked(matrix: pd.DataFrame, *, title: str, xlabel: str, ylabel: str, legen
 
 
 def heatmap(matrix: pd.DataFrame, *, title: str, xlabel: str, ylabel: str, total: int | None = None,
-            empty: str = "no rows") -> Chart:
+            unit: str = "rows", empty: str = "no rows") -> Chart:
     """A grid of counts (rows × columns), darker for more, with the count in each filled cell
-    when the grid is small enough to read."""
+    when the grid is small enough to read; beyond 40 rows the first are shown (``unit`` names
+    them in the title's note)."""
     if matrix.empty:
         return Nothing(empty)
     shown = matrix.iloc[:MAX_HEATMAP_ROWS]
     total = total if total is not None else len(matrix)
-    note = f" ({len(shown)} of {total:,} rows)" if total > len(shown) else ""
+    note = f" (first {len(shown)} of {total:,} {unit})" if total > len(shown) else ""
     fig = Figure(figsize=(max(WIDTH, 2.5 + 0.38 * shown.shape[1]), min(max(2.6, 1.8 + 0.3 * len(shown)), 16)),
                  layout="constrained")
     ax = fig.subplots()
