@@ -208,7 +208,7 @@ def _merge(found: list[Person]) -> list[Person]:
         for q in people:
             # "Sheikh Mohamed" after "Sheikh Mohamed bin Zayed Al Nahyan": a first-name reference
             first_name = len(p.name.split()) == 1 and p.name == q.name.split()[0] and p.title == q.title
-            if same_name(p.name, q.name) or first_name:
+            if same_name(p.name, q.name) and not _two_officials(p, q) or first_name:
                 q.mentions.extend(p.mentions)
                 if len(p.name.split()) > len(q.name.split()):
                     q.name, q.start, q.end = p.name, p.start, p.end
@@ -220,6 +220,13 @@ def _merge(found: list[Person]) -> list[Person]:
         else:
             people.append(p)
     return people
+
+
+def _two_officials(p: Person, q: Person) -> bool:
+    """Near names each introduced with an office of its own are two people ("Prime Minister
+    Ali Asadov", "Deputy Prime Minister Ali Ahmadov"), not two spellings of one."""
+    differ = p.name.split()[-1].casefold() != q.name.split()[-1].casefold()
+    return differ and not _weak(p.title) and not _weak(q.title) and p.title != q.title
 
 
 def _weak(title: str) -> bool:
