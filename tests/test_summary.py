@@ -104,3 +104,31 @@ def test_summaries_of_an_empty_corpus_are_empty(name, tmp_path):
 
     empty = build_tables(tmp_path)
     assert getattr(summary, name)(empty).empty
+
+
+def test_articles_per_value_counts_each_article_once(dev_tables):
+    per = summary.articles_per(dev_tables.people, "person").set_index("person")["articles"]
+    mentions = dev_tables.people.groupby("person")["article_id"].nunique()
+    assert per.to_dict() == mentions.to_dict()
+    assert per.is_monotonic_decreasing
+
+
+@pytest.mark.parametrize("names, same", [
+    (["Alexander Lukashenko", "Aleksandr Lukashenko", "Alexander Grigoryevich Lukashenko"], True),
+    (["Kassym-Jomart Tokayev", "Kassym-Jomart Kemelevich Tokayev", "Kassym-Jomart Tokayev"], True),
+    (["Recep Tayyip Erdogan", "Erdogan"], True),
+    (["Ali Asadov", "Ali Ahmadov"], False),              # near surnames, two people
+    (["Ilham Aliyev", "Heydar Aliyev"], False),          # one surname, two first names
+    (["Aliyev", "Ilham Aliyev", "Heydar Aliyev"], False),  # a bare surname that fits two
+])
+def test_spellings_of_one_name_count_as_one_person(names, same):
+    people = pd.DataFrame({"article_id": [f"a{i}" for i in range(len(names))], "person": names})
+    canonical = summary.canonical_people(people)
+    assert (canonical[names].nunique() == 1) == same
+    per = summary.articles_per_person(people)
+    assert per["articles"].sum() == len(names)
+
+
+def test_the_form_written_most_often_names_the_person(dev_tables):
+    canonical = summary.canonical_people(dev_tables.people)
+    assert canonical["Kassym-Jomart Kemelevich Tokayev"] == "Kassym-Jomart Tokayev"

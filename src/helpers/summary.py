@@ -5,10 +5,12 @@ that is right for an empty corpus, one article and thousands.
 """
 from __future__ import annotations
 
+import unicodedata
 from itertools import combinations
 
 import pandas as pd
 
+from .names import same_name
 from .tables import Tables
 
 UNKNOWN = "(not stated)"
@@ -53,12 +55,61 @@ def per_article(tables: Tables) -> pd.DataFrame:
     return arts.reset_index()
 
 
+def articles_per(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    """In how many articles each value of ``column`` occurs, most frequent first."""
+    if frame.empty:
+        return pd.DataFrame({column: pd.Series(dtype="string"), "articles": pd.Series(dtype="int64")})
+    n = frame.groupby(column)["article_id"].nunique().rename("articles").reset_index()
+    return n.sort_values(["articles", column], ascending=[False, True], ignore_index=True)
+
+
+def canonical_people(people: pd.DataFrame) -> pd.Series:
+    """Each written name -> one name per person across articles, so that "Aleksandr Lukashenko",
+    "Alexander Lukashenko" and "Alexander Grigoryevich Lukashenko" count as one: names with the
+    same surname (letter for letter, accents aside) and the same first name (spelling variants
+    allowed) share the form written most often (the shorter among equals). A bare surname
+    joins a fuller name only when just one fits. Surnames must match exactly because across
+    articles near ones are often other people ("Ali Asadov", "Ali Ahmadov")."""
+    written = people["person"].dropna().astype(str).str.strip()
+    freq = written[written != ""].value_counts()
+    names = sorted(freq.index, key=lambda n: (-int(freq[n]), len(n), n))
+    groups: list[list[str]] = []
+    buckets: dict[tuple[str, str], list[int]] = {}
+    bare = [n for n in names if len(n.split()) == 1]
+    for name in (n for n in names if len(n.split()) > 1):
+        parts = name.split()
+        block = (parts[0][:1].lower(), _fold(parts[-1]))  # compare within a block only
+        for g in buckets.get(block, []):
+            if same_name(groups[g][0], name):
+                groups[g].append(name)
+                break
+        else:
+            buckets.setdefault(block, []).append(len(groups))
+            groups.append([name])
+    for name in bare:
+        fits = [g for g in groups if _fold(g[0].split()[-1]) == _fold(name)]
+        if len(fits) == 1:
+            fits[0].append(name)
+        else:
+            groups.append([name])
+    return pd.Series({n: g[0] for g in groups for n in g}, dtype="string").rename("person")
+
+
+def _fold(word: str) -> str:
+    plain = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in plain if c.isalpha())
+
+
+def articles_per_person(people: pd.DataFrame) -> pd.DataFrame:
+    """In how many articles each person is named, variants of one name counted as one."""
+    if people.empty:
+        return articles_per(people, "person")
+    return articles_per(people.assign(person=people["person"].map(canonical_people(people))), "person")
+
+
 def articles_per_area(areas: pd.DataFrame) -> pd.DataFrame:
     """How many articles raise each area, most raised first."""
-    if areas.empty:
-        return pd.DataFrame({"area": pd.Series(dtype="string"), "articles": pd.Series(dtype="int64")})
-    n = areas.groupby("area")["article_id"].nunique().rename("articles").reset_index()
-    return n.sort_values(["articles", "area"], ascending=[False, True], ignore_index=True)
+    return articles_per(areas, "area")
 
 
 def area_matrix(areas: pd.DataFrame, top_articles: int | None = None) -> pd.DataFrame:
