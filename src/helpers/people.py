@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .countries import CountryMention
-from .names import bare, is_name_token, same_name
+from .names import PARTICLES, bare, is_name_token, same_name
 from .offices import (
     Office,
     and_title_pattern,
@@ -170,9 +170,11 @@ def _offices_from_headline(text: str, layout: Layout, people: list[Person],
         p.country = p.country or country
 
 
-NAMEPAT = r"[A-Z][^\W\d_]+(?:[-’'][^\W\d_]+)*(?:\s+(?:[A-Z][^\W\d_]+(?:[-’'][^\W\d_]+)*))"
+# a lower-case particle may sit between two capitalised words ("Mohamed bin Zayed Al Nahyan")
+NAMEPAT = (r"[A-Z][^\W\d_]+(?:[-’'][^\W\d_]+)*(?:\s+(?:(?:" + "|".join(sorted(PARTICLES)) +
+           r")\s+){0,2}(?:[A-Z][^\W\d_]+(?:[-’'][^\W\d_]+)*))")
 APPOSITIVE = re.compile(
-    rf"(?P<a>{NAMEPAT}{{0,3}})(?:\s+and\s+(?P<b>{NAMEPAT}{{0,3}}))?\s*,\s+(?:the\s+|his\s+|her\s+|their\s+)?"
+    rf"(?P<a>{NAMEPAT}{{0,4}})(?:\s+and\s+(?P<b>{NAMEPAT}{{0,4}}))?\s*,\s+(?:the\s+|his\s+|her\s+|their\s+)?"
     rf"(?:[A-Z][\w’']+\s+)?$")
 
 
@@ -188,9 +190,14 @@ def _appositive_before(text: str, pos: int) -> list[tuple[int, int]]:
             s, e = window_start + m.start(g), window_start + m.end(g)
             toks = text[s:e].split()
             # keep the trailing run of name-like words ("On April 24, Sadyr Zhaparov")
-            keep = []
-            for t in reversed(toks):
-                if is_name_token(t):
+            keep: list[str] = []
+            for i in range(len(toks) - 1, -1, -1):
+                t = toks[i]
+                j = i
+                while j > 0 and toks[j - 1] in PARTICLES:  # "von der Leyen"
+                    j -= 1
+                particle = t in PARTICLES and keep and j > 0 and is_name_token(toks[j - 1])
+                if is_name_token(t) or particle:
                     keep.append(t)
                 else:
                     break
@@ -230,7 +237,8 @@ def _two_officials(p: Person, q: Person) -> bool:
 
 
 def _weak(title: str) -> bool:
-    return title in ("", "Minister", "leader", "@counterpart", "Head")
+    """A title that a fuller one met later replaces (a courtesy title like "Sheikh" included)."""
+    return title in ("", "Minister", "leader", "@counterpart", "Head", "Sheikh")
 
 
 def _resolve_counterparts(people: list[Person], layout: Layout) -> None:
