@@ -54,6 +54,8 @@ def find_outlet(text: str, layout: Layout, people: list[Person]) -> tuple[str, i
                 r"^\s*\(MENAFN-\s*(?P<x>[A-Z][\w ]+?)(?:\s+News Agency)?\)",
                 r"^\s*[A-Z][A-Z .-]+,[^()\n]{0,40}\((?P<x>[A-Z][\w .-]{1,30})\)\s*(?:--|[-–—.:])",
                 r"^\s*[A-Z][A-Z .-]+\s*\((?P<x>[A-Za-z][\w .-]{1,30})\)\s*(?:--|[-–—.:])",
+                # "Tashkent, 15 January 2025 (UzA)." - a city in any case when a date follows it
+                r"^\s*[A-Z][A-Za-z .-]+,[^()\n]{0,30}\d[^()\n]{0,12}\((?P<x>[A-Z][\w .-]{1,30})\)\s*(?:--|[-–—.:])",
                 r"^\s*[A-Z][A-Z .-]+,[^\n—–]{0,30}?\d{4}\s*[—–-]\s*(?P<x>[A-Z][\w-]+)\.\s",
                 r"^\s*[A-Z][A-Za-z .-]+,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?\s*[,/]\s*(?P<x>[A-Z][A-Za-z]{2,})\s*(?:\n|[-–—.:])"):
         m = re.search(rx2, head, re.M)
@@ -72,10 +74,10 @@ def find_title(text: str, layout: Layout) -> str:
 def find_published(text: str, layout: Layout) -> str:
     """An ISO date from a dateline or date line with a year near the top, else empty."""
     head = text[:400]
-    m = re.search(r"\b(\d{1,2})\s+([A-Z][a-z]+)\.?,?\s+(\d{4})\b", head)
+    m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Z][a-z]+)\.?,?\s+(\d{4})\b", head)
     if m and m.group(2).lower() in ORDINAL_MONTH:
         return _iso(int(m.group(3)), ORDINAL_MONTH[m.group(2).lower()], int(m.group(1)))
-    m = re.search(r"\b([A-Z][a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})\b", head)
+    m = re.search(r"\b([A-Z][a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", head)
     if m and m.group(1).lower() in ORDINAL_MONTH:
         return _iso(int(m.group(3)), ORDINAL_MONTH[m.group(1).lower()], int(m.group(2)))
     m = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", head)
