@@ -22,8 +22,8 @@ VERB_CUT = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|
                       r"|,?\s+(?:signed|concluded|adopted|inked|ratified)\s+(?:in|on|at|earlier|last|back|between|"
                       r"previously|during)\b"
                       r"|\s+to\s+be\s+[a-z]+ed\b")
-SUBJECT_WORDS = re.compile(r"^\s*(?:of|on|between|for|in|to|with|establishing|regarding|concerning|aimed|about|"
-                           r"by|under|within|\(|[\"“«])", re.I)
+SUBJECT_WORDS = re.compile(r"^\s*(?:(?:of|on|between|for|in|to|with|establishing|regarding|concerning|aimed|about|"
+                           r"by|under|within)\b|\(|[\"“«])", re.I)
 PLURAL_END = re.compile(r"(?:s|a)$")
 HAS_WORD_CHAR = re.compile(r"\w")
 POSSESSIVE_END = re.compile(r"[’']s$")
