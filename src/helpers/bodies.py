@@ -65,3 +65,28 @@ def find_bodies(text: str) -> list[tuple[int, int]]:
             s += lead.end()
         out.append((s, e))
     return out
+
+
+# "Ministry of Ecology, Geology and Natural Resources": a body's fields listed with commas,
+# the last joined by "and" -- capitalised words only, none a body's head word or a country
+FIELDS_AFTER_COMMA = re.compile(rf",\s+{CAP}(?:\s+{CAP})*(?:,\s+{CAP}(?:\s+{CAP})*)*,?\s+and\s+{CAP}(?:\s+{CAP})*")
+FIELDS_BEFORE_COMMA = re.compile(rf"\s(?:of|for)\s+(?:the\s+)?{CAP}(?:\s+(?:and\s+)?{CAP})*$")
+
+
+def comma_in_name(text: str, comma: int) -> bool:
+    """True for a comma inside a body's list of fields ("Ministry of Digital Development,
+    Innovation and Aerospace Industry"), not one between two bodies."""
+    from .countries import find_countries
+
+    before = text[max(0, comma - 80):comma]
+    m = FIELDS_BEFORE_COMMA.search(before)
+    if not m:
+        return False
+    heads = [h for h in body_words(before[:m.start() + 1]) if h.end() >= m.start() - 1]
+    if not heads:
+        return False  # the words before "of" are no body's head ("Ministry", "Committee")
+    tail = FIELDS_AFTER_COMMA.match(text, comma)
+    if not tail:
+        return False
+    fields = before[m.start():] + text[comma:tail.end()]
+    return not has_body_word(text[comma:tail.end()]) and not find_countries(fields)

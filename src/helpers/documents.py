@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .bodies import comma_in_name
 from .periods import NUMBER_WORDS
 from .reference import alternation, phrases, rows, words
 from .structure import Layout
@@ -129,6 +130,11 @@ def _complement_end(text: str, start: int, hard_end: int, in_list: bool, plural:
                 break
             nxt = mm.group(1).strip("\"“”«»()")
             low = nxt.lower()
+            if comma_in_name(text, start + mm.start()):
+                continue  # "Ministry of Ecology, Geology and Natural Resources"
+            if _reporting_clause().match(seg, mm.start()):
+                cut = min(cut, mm.start())  # "..., the ministry said"
+                break
             if (low in words("title_clause_starts") or low.endswith(("ing", "ed")) and len(low) > 4
                     or nxt[:1].isupper() and not _country_word(nxt)):
                 cut = min(cut, mm.start())
@@ -137,6 +143,13 @@ def _complement_end(text: str, start: int, hard_end: int, in_list: bool, plural:
         if mm and not plural:
             cut = min(cut, mm.start())
     return start + cut
+
+
+@lru_cache(maxsize=1)
+def _reporting_clause() -> re.Pattern[str]:
+    """", the ministry said" / ", the press service reports": a reporting clause after a name."""
+    verbs = alternation(phrases("signals", "speech") + phrases("signals", "report"))
+    return re.compile(rf",\s+(?:the\s+|a\s+|its\s+)?[\w’' -]{{1,40}}?\s+(?:{verbs})\b")
 
 
 def _country_word(word: str) -> bool:

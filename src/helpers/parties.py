@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .bodies import body_words, has_body_word
+from .bodies import body_words, comma_in_name, has_body_word
 from .countries import aliases, city_country, country_in, find_countries, lookup
 from .documents import Document
 from .names import is_name_token
@@ -181,10 +181,13 @@ def _body_of_its_own(name: str) -> bool:
 def _split_commas(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """"CJSC Azerbaijan Railways, JSC National Company Kazakhstan Railways": split only where
     each piece is a body of its own."""
-    pieces = []
+    pieces: list[tuple[int, int]] = []
     pos = s
     for part in text[s:e].split(", "):
-        pieces.append((pos, pos + len(part)))
+        if pieces and comma_in_name(text, pos - 2):  # "Ministry of Ecology, Geology and ..."
+            pieces[-1] = (pieces[-1][0], pos + len(part))
+        else:
+            pieces.append((pos, pos + len(part)))
         pos += len(part) + 2
     if len(pieces) > 1 and all(_bodylike(text[a:b]) for a, b in pieces):
         return pieces
