@@ -76,3 +76,15 @@ def test_article_fields(case):
     for key in ("outlet", "event_type", "title", "published"):
         if key in case:
             assert art[key] == case[key]
+
+
+@pytest.mark.parametrize("case", cases("durations"))
+def test_durations(case):
+    rows = parse_article(case["text"], "case")
+    titles = {d["doc_id"]: d["title"] for d in rows.documents}
+    got = [[titles[r["doc_id"]], r["period_text"], r["start_year"], r["end_year"], r["years"]] for r in rows.durations]
+    assert len(got) == len(case["durations"]), got
+    for (title, *rest), (prefix, *expected) in zip(got, case["durations"]):
+        assert title.startswith(prefix)
+        assert rest == expected
+        assert case["text"].find(expected[0]) >= 0

@@ -3,7 +3,7 @@ dashed, numbered or semicolon lists and in prose, with the whole phrase that ide
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .bodies import comma_in_name
@@ -33,6 +33,9 @@ CLOSE_QUOTE = re.compile(r"[\"”»]")
 COMMA_NEXT = re.compile(r",\s*(\S+)")
 AS_WELL_AS = re.compile(r",?\s+as\s+well\s+as\b|,?\s+together\s+with\b")
 TO_VERB = re.compile(r"\s+to\s+\w")
+OF_A_MEETING = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?(?:meeting|session|sitting|talks|negotiations|"
+                          r"consultations)\b", re.I)
+THE_BEFORE = re.compile(r"\b[Tt]he\s+\Z")
 PREP_BEFORE = re.compile(r"\b(?:upon|by|in|on|under|with)\s+$")
 INDEFINITE = re.compile(r"\b(?:a|an)\s+$", re.I)
 COORDINATED = re.compile(r"\s+(?:and|or)\s+(?:a|an|the)\s+")
@@ -56,6 +59,7 @@ class Document:
     sides_only: bool = False  # a split-off part that names only sides ("... as well as A and B")
     with_side: bool = False  # one of "two memoranda - one with A and another with B"
     pair: int = 0  # which "between ..." of "signed between A, as well as between B" it is
+    later: list[tuple[int, int]] = field(default_factory=list)  # clauses after "the MoU" referring back
 
 
 @lru_cache(maxsize=1)
@@ -182,6 +186,7 @@ def find_documents(text: str, layout: Layout) -> list[Document]:
     """Every document the body identifies by name, subject or parties, in order of appearance."""
     pat, table = _heads()
     raw: list[Document] = []
+    anaphors: list[tuple[str, int, int]] = []
     low = text.lower()
     matches = pat.finditer(low) if len(low) == len(text) else re.compile(pat.pattern, re.I).finditer(text)
     for m in matches:
@@ -190,8 +195,8 @@ def find_documents(text: str, layout: Layout) -> list[Document]:
             continue
         word = text[hs:he]
         doc_type, cased = table[word.lower()]
-        if cased and not word[:1].isupper():
-            continue
+        if cased and not word[:1].isupper() and not (OF_A_MEETING.match(text, he) and THE_BEFORE.search(text, max(0, hs - 8), hs)):
+            continue  # "minutes" is a document only as "the minutes of the 8th meeting"
         plural = _plural_head(word)
         item = layout.in_list_item(hs)
         line_end = layout.paragraph_at(hs)[1]
@@ -220,6 +225,10 @@ def find_documents(text: str, layout: Layout) -> list[Document]:
         quoted = start > 0 and text[start - 1] in OPEN_QUOTES
         if plural and not has_subject and start == hs:
             continue
+        if (start == hs and not has_subject and not item and THE_BEFORE.search(before)
+                and any(r.doc_type == doc_type for r in raw)):
+            anaphors.append((doc_type, he, sent[1]))
+            continue  # "The MoU will remain in force ...": the one named before
         indefinite = bool(INDEFINITE.search(before))
         coordinated = bool(COORDINATED.match(after))
         if not (has_subject or start < hs or word[:1].isupper() or item or indefinite or coordinated):
@@ -240,7 +249,25 @@ def find_documents(text: str, layout: Layout) -> list[Document]:
     docs = _split_plural_lists(text, docs)
     for d in docs:
         d.status = _status(text, layout, d, docs)
-    return _dedupe(docs)
+    docs = _dedupe(docs)
+    # clauses that say how long a document runs: after its own name when it opens the sentence
+    # ("The agreement on trade, signed last year, remains valid until 2030"), or after "the MoU"
+    # referring back to it
+    for d in docs:
+        s, e = layout.sentence_at(d.start)
+        if not d.list_item and re.fullmatch(r"\s*(?:[Tt]he\s+)?", text[s:d.start]) and _validity().search(text, d.end, e):
+            d.later.append((d.end, e))
+    for doc_type, he, sent_end in anaphors:
+        earlier = [d for d in docs if d.doc_type == doc_type and d.end <= he]
+        if earlier and _validity().search(text, he, sent_end):
+            earlier[-1].later.append((he, sent_end))
+    return docs
+
+
+@lru_cache(maxsize=1)
+def _validity() -> re.Pattern[str]:
+    """Words of a clause that says how long a document runs (signals.csv, validity)."""
+    return re.compile(rf"\b(?:{alternation(phrases('signals', 'validity'))})\b", re.I)
 
 
 ONE_AND_ANOTHER = re.compile(r"\s*[-–—:,]?\s*one\s+(?P<one>(?:with|on|in|for)\b.+?)\s*,?\s+and\s+"

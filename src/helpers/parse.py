@@ -77,9 +77,11 @@ def parse_article(text: str, article_id: str, file: str = "", status: str = "ok"
         if len(parties) >= 2 and all(p.level in ("city", "regional") for p in parties):
             # a document between cities or regions is interregional cooperation
             party_areas.append(AreaMention("interregional", d.title, d.start, d.end))
-        periods = find_periods(d.title, d.start)
+        periods = find_periods(d.title, d.start)[-1:]
+        if not periods:  # "The MoU will remain in force for five years": said of it later
+            periods = next((found[:1] for s, e in d.later if (found := find_periods(text[s:e], s))), [])
         if periods:
-            p = periods[-1]
+            p = periods[0]
             rows.durations.append({"article_id": article_id, "doc_id": doc_id, "period_text": p.text,
                                    "start_year": p.start_year, "end_year": p.end_year, "years": p.years,
                                    "start": p.start, "end": p.end})
