@@ -30,6 +30,9 @@ HAS_WORD_CHAR = re.compile(r"\w")
 POSSESSIVE_END = re.compile(r"[’']s$")
 OPENS_QUOTE = re.compile(r"\s*[\"“«]")
 CLOSE_QUOTE = re.compile(r"[\"”»]")
+# a straight quote closes after a word and opens before one
+CLOSING_QUOTE = re.compile(r"[”»]|(?<=\S)\"(?=[\s,.;:)]|$)")
+OPENING_QUOTE = re.compile(r"[“«]|(?:^|(?<=\s))\"(?=\w)")
 COMMA_NEXT = re.compile(r",\s*(\S+)")
 AS_WELL_AS = re.compile(r",?\s+as\s+well\s+as\b|,?\s+together\s+with\b")
 TO_VERB = re.compile(r"\s+to\s+\w")
@@ -125,6 +128,10 @@ def _complement_end(text: str, start: int, hard_end: int, in_list: bool, plural:
         mm = re.search(rx, seg)
         if mm:
             cut = min(cut, mm.start())
+    mm = CLOSING_QUOTE.search(seg)
+    if mm and not OPENING_QUOTE.search(seg, 0, mm.start()):
+        cut = min(cut, mm.start())  # the end of a quote the name stands in: '... until 2030," Putin said'
+
     if not in_list:
         for mm in (VERB_CUT.search(seg), _and_verb().search(seg)):
             if mm:
