@@ -5,7 +5,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from .countries import CountryMention
+from .countries import CountryMention, aliases
 from .people import Person
 from .reference import alternation, phrases, rows
 from .structure import MONTHS, Layout
@@ -61,7 +61,14 @@ def find_outlet(text: str, layout: Layout, people: list[Person]) -> tuple[str, i
         m = re.search(rx2, head, re.M)
         if m:
             return m.group("x"), off + m.start("x"), off + m.end("x")
+    # a signature at the very end: "... of Kazakhstan. — VNS"
+    m = SIGN_OFF.search(text, max(0, len(text.rstrip()) - 40))
+    if m and m.group("x") not in aliases():
+        return m.group("x"), m.start("x"), m.end("x")
     return None
+
+
+SIGN_OFF = re.compile(r"[.!?”\"]\s*(?:[—–]|--?)\s*(?P<x>[A-Z]{2,6})\s*\Z")
 
 
 def find_title(text: str, layout: Layout) -> str:
