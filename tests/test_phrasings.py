@@ -73,7 +73,7 @@ def test_quotes(case):
 @pytest.mark.parametrize("case", cases("articles"))
 def test_article_fields(case):
     art = parse_article(case["text"], "case").article
-    for key in ("outlet", "event_type", "title", "published"):
+    for key in ("outlet", "event_type", "title", "published", "countries"):
         if key in case:
             assert art[key] == case[key]
 

@@ -109,6 +109,24 @@ def _find(text: str) -> tuple[CountryMention, ...]:
 _find_cached = lru_cache(maxsize=4096)(_find)
 
 
+DATELINE_PLACE = re.compile(r"\s*([A-ZÀ-ÞĀ-Ỹ][A-ZÀ-ÞĀ-Ỹ'’.-]+(?:\s+[A-ZÀ-ÞĀ-Ỹ][A-ZÀ-ÞĀ-Ỹ'’.-]+){0,2})\s*(?:,|\.|[-–—])")
+
+
+def dateline_place(text: str, start: int) -> CountryMention | None:
+    """The place of a dateline written in capitals at ``start`` ("ABU DHABI, 15 January",
+    "HÀ NỘI —"), when it is a known city or country; mixed-case datelines are found anyway."""
+    m = DATELINE_PLACE.match(text, start)
+    if not m or not m.group(1).isupper():
+        return None
+    written = m.group(1)
+    name = " ".join(w.capitalize() if "-" not in w else "-".join(p.capitalize() for p in w.split("-"))
+                    for w in written.split())
+    hit = aliases().get(name)
+    if hit is None:
+        return None
+    return CountryMention(m.start(1), m.end(1), hit[0], hit[1], written)
+
+
 def lookup(name: str) -> str | None:
     """The alpha-3 code of a country alias as written (``"Kyrgyz Republic"`` -> ``"KGZ"``)."""
     name = re.sub(r"^the\s+", "", name.strip(), flags=re.I)

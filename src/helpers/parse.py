@@ -12,7 +12,7 @@ from .articles import (
     find_title,
 )
 from .bodies import find_bodies
-from .countries import find_countries
+from .countries import dateline_place, find_countries
 from .documents import find_documents
 from .parties import find_parties
 from .people import find_people
@@ -47,6 +47,11 @@ def parse_article(text: str, article_id: str, file: str = "", status: str = "ok"
         return rows
     layout = analyse(text)
     countries = find_countries(text)
+    # the place of a dateline in capitals ("ABU DHABI, 15 January (WAM) --") names a country too
+    body = layout.headline[1] if layout.headline else 0
+    place = dateline_place(text, body + len(text[body:]) - len(text[body:].lstrip()))
+    if place and not any(c.start == place.start for c in countries):
+        countries = sorted([*countries, place], key=lambda c: c.start)
     people = find_people(text, layout, countries)
     taking_part = find_countries_taking_part(layout, countries, people)
     outlet = find_outlet(text, layout, people)
@@ -54,7 +59,9 @@ def parse_article(text: str, article_id: str, file: str = "", status: str = "ok"
                    published=article["published"] or find_published(text, layout),
                    event_type=find_event_type(text, layout),
                    countries=";".join(taking_part))
-    order = sorted(taking_part, key=lambda a: min((c.start for c in countries if c.alpha3 == a), default=0))
+    # sides in the order the text first names their countries (the dateline's place aside)
+    named = [c for c in countries if c is not place]
+    order = sorted(taking_part, key=lambda a: min((c.start for c in named if c.alpha3 == a), default=0))
 
     for p in people:
         rows.people.append({"article_id": article_id, "person": p.name, "title": p.title,

@@ -384,8 +384,31 @@ def _fill_countries(text: str, layout: Layout, people: list[Person], countries: 
         taken = [(q.mentions[0][0] - 30, q.mentions[0][1]) for q in people if q.country and q.mentions]
         near = [c for c in countries if s0 <= c.start < e0
                 and not any(a <= c.start < b for a, b in taken)]
+        # "signed by A, Minister of State, and B, Minister of Economy of Azerbaijan": the other side
+        near = [c for c in near if not any(_in_appositive(text, q, c.start) for q in people if q.country)]
+        sides = {q.country for q in people if q is not p and q.country and
+                 any(s0 <= a < e0 for a, _ in q.mentions)}
         if near:
             before = [c for c in near if c.start < p.start]
             p.country = (before[-1] if before else near[0]).alpha3
+        elif len(main) == 2 and len(sides) == 1 and sides < set(main) and _signing(text[s0:e0]):
+            p.country = (set(main) - sides).pop()
         elif main:
             p.country = main[0]
+
+
+def _in_appositive(text: str, q: Person, pos: int) -> bool:
+    """True when ``pos`` lies in the office written after one of q's mentions, up to the next
+    comma or sentence end ("Mikayil Jabbarov, Minister of Economy of Azerbaijan")."""
+    for _, e in q.mentions:
+        if e <= pos < e + 90:
+            gap = text[e:pos]
+            if re.match(r",\s+(?:the\s+)?[A-Z]", gap) and not re.search(r"[;.]|,\s*and\b|,.*,", gap):
+                return True
+    return False
+
+
+def _signing(sentence: str) -> bool:
+    """A sentence that tells of signing (the cues of signals.csv, 'signed')."""
+    low = sentence.lower()
+    return any(cue in low for cue in phrases("signals", "signed"))
