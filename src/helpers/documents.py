@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .bodies import comma_in_name
+from .countries import city_country
 from .periods import NUMBER_WORDS
 from .reference import alternation, phrases, rows, words
 from .structure import Layout
@@ -16,7 +17,15 @@ CLOSE_QUOTES = "\"”»“'"
 COUNT_BEFORE = re.compile(rf"\b(?:\d+|{'|'.join(NUMBER_WORDS)}|several|many|multiple|dozens|a number of|a package of|"
                           r"a series of|a set of|a range of|a large package of|a total of|more than \d+|over \d+)"
                           r"(?:\s+[\w-]+){0,3}[\s\"“«]*$", re.I)
-VERB_CUT = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be|had|has|have)"
+MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+          "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+# where and when it was signed, at the end of a clause: not part of a document's name
+WHEN_TAIL = re.compile(
+    rf"\s+(?:in\s+(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?=\s+(?:on|during)\s)"
+    rf"|on\s+(?:{WEEKDAYS}|(?:{MONTHS})\.?\s+\d{{1,2}}\b|\d{{1,2}}\s+(?:{MONTHS})\b)"
+    rf"|in\s+(?:19|20)\d\d(?=\s*(?:$|[,.;])))")
+VERB_CUT = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will|would|shall|had|has|have)"
                       r"\b|\s+(?:in\s+the\s+presence|on\s+the\s+sidelines|during|following\s+the|after\s+the|"
                       r"at\s+the\s+end|today|yesterday|tomorrow|this\s+(?:year|week|month)|last\s+(?:week|month)|"
                       r"next\s+(?:week|month|year)|later\s+this|worth)\b"
@@ -132,6 +141,11 @@ def _complement_end(text: str, start: int, hard_end: int, in_list: bool, plural:
     if mm and not OPENING_QUOTE.search(seg, 0, mm.start()):
         cut = min(cut, mm.start())  # the end of a quote the name stands in: '... until 2030," Putin said'
 
+    for mm in WHEN_TAIL.finditer(seg):  # "... state border in Bishkek on March 13"
+        place = mm.group("place")
+        if place is None or city_country(place):
+            cut = min(cut, mm.start())
+            break
     if not in_list:
         for mm in (VERB_CUT.search(seg), _and_verb().search(seg)):
             if mm:
