@@ -6,6 +6,7 @@ from datetime import date
 from functools import lru_cache
 
 from .countries import CountryMention, aliases
+from .names import surname
 from .people import Person
 from .reference import alternation, phrases, rows
 from .structure import MONTHS, Layout
@@ -26,7 +27,7 @@ def _credit() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def find_outlet(text: str, layout: Layout, people: list[Person]) -> tuple[str, int, int] | None:
     """The outlet the text credits ("..., primeminister.kz reports" -> primeminister.kz), else the
     agency of a dateline ("ASTANA. KAZINFORM –", "/TASS/", "Baku / 31.10.17 / Turan:")."""
-    surnames = {p.name.split()[-1] for p in people}
+    surnames = {surname(p.name) for p in people}
     verb, credited = _credit()
     for v in verb.finditer(text):
         m = credited.search(text, max(0, v.start() - 100), v.start())

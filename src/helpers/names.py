@@ -46,11 +46,29 @@ def same_name(a: str, b: str) -> bool:
     ta, tb = a.split(), b.split()
     if not ta or not tb:
         return False
-    if not _close(ta[-1], tb[-1]):
+    if not _close(surname(a), surname(b)):
         return False
     if len(ta) == 1 or len(tb) == 1:
         return True
-    return _close(ta[0], tb[0])
+    return _close(given(a), given(b))
+
+
+def family_first(name: str) -> bool:
+    """True for a name written family name first ("Xi Jinping", "Yoon Suk Yeol")."""
+    parts = name.split()
+    return len(parts) > 1 and parts[0] in words("family_first")
+
+
+def surname(name: str) -> str:
+    """The word a person is later called by alone: the family name."""
+    parts = name.split()
+    return parts[0] if family_first(name) else parts[-1] if parts else ""
+
+
+def given(name: str) -> str:
+    """The given name's first word (the other end from the family name)."""
+    parts = name.split()
+    return parts[-1] if family_first(name) else parts[0] if parts else ""
 
 
 def _close(x: str, y: str) -> bool:

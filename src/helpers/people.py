@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .countries import CountryMention
-from .names import PARTICLES, bare, is_name_token, same_name
+from .names import PARTICLES, bare, is_name_token, same_name, surname
 from .offices import (
     Office,
     and_title_pattern,
@@ -232,7 +232,7 @@ def _merge(found: list[Person]) -> list[Person]:
 def _two_officials(p: Person, q: Person) -> bool:
     """Near names each introduced with an office of its own are two people ("Prime Minister
     Ali Asadov", "Deputy Prime Minister Ali Ahmadov"), not two spellings of one."""
-    differ = p.name.split()[-1].casefold() != q.name.split()[-1].casefold()
+    differ = surname(p.name).casefold() != surname(q.name).casefold()
     return differ and not _weak(p.title) and not _weak(q.title) and p.title != q.title
 
 
@@ -342,15 +342,15 @@ def _looks_like_surname(token: str) -> bool:
 def _add_mentions(text: str, people: list[Person]) -> None:
     """Every later mention of a person by full name or surname."""
     for p in people:
-        surname = p.name.split()[-1]
-        pos = text.find(surname)
+        family = surname(p.name)
+        pos = text.find(family)
         while pos >= 0:
-            end = pos + len(surname)
+            end = pos + len(family)
             whole = (pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] == "-")) and \
                 (end == len(text) or not (text[end].isalnum() or text[end] == "-"))
             if whole and not any(s <= pos < e for s, e in p.mentions):
                 p.mentions.append((pos, end))
-            pos = text.find(surname, end)
+            pos = text.find(family, end)
         p.mentions.sort()
 
 

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .names import same_name
+from .names import same_name, surname
 from .people import Person
 from .reference import alternation, phrases
 from .structure import Layout
@@ -176,7 +176,7 @@ def _resolve(who: str, text: str, pos: int, people: list[Person]) -> str | None:
     if not who:
         return None
     for p in people:
-        if same_name(who, p.name) or who.endswith(p.name.split()[-1]) and who.split()[-1] == p.name.split()[-1]:
+        if same_name(who, p.name) or who.split()[-1] == surname(p.name):
             return p.name
     low = who.lower()
     if low in ("he", "she"):
