@@ -117,6 +117,8 @@ def test_articles_per_value_counts_each_article_once(dev_tables):
     (["Alexander Lukashenko", "Aleksandr Lukashenko", "Alexander Grigoryevich Lukashenko"], True),
     (["Kassym-Jomart Tokayev", "Kassym-Jomart Kemelevich Tokayev", "Kassym-Jomart Tokayev"], True),
     (["Recep Tayyip Erdogan", "Erdogan"], True),
+    (["Yoon Suk Yeol", "Yoon"], True),                   # family name first
+    (["Xi Jinping", "Li Qiang"], False),
     (["Ali Asadov", "Ali Ahmadov"], False),              # near surnames, two people
     (["Ilham Aliyev", "Heydar Aliyev"], False),          # one surname, two first names
     (["Aliyev", "Ilham Aliyev", "Heydar Aliyev"], False),  # a bare surname that fits two

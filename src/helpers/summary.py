@@ -10,7 +10,7 @@ from itertools import combinations
 
 import pandas as pd
 
-from .names import same_name
+from .names import given, same_name, surname
 from .tables import Tables
 
 UNKNOWN = "(not stated)"
@@ -77,8 +77,7 @@ def canonical_people(people: pd.DataFrame) -> pd.Series:
     buckets: dict[tuple[str, str], list[int]] = {}
     bare = [n for n in names if len(n.split()) == 1]
     for name in (n for n in names if len(n.split()) > 1):
-        parts = name.split()
-        block = (parts[0][:1].lower(), _fold(parts[-1]))  # compare within a block only
+        block = (given(name)[:1].lower(), _fold(surname(name)))  # compare within a block only
         for g in buckets.get(block, []):
             if same_name(groups[g][0], name):
                 groups[g].append(name)
@@ -87,7 +86,7 @@ def canonical_people(people: pd.DataFrame) -> pd.Series:
             buckets.setdefault(block, []).append(len(groups))
             groups.append([name])
     for name in bare:
-        fits = [g for g in groups if _fold(g[0].split()[-1]) == _fold(name)]
+        fits = [g for g in groups if _fold(surname(g[0])) == _fold(name)]
         if len(fits) == 1:
             fits[0].append(name)
         else:
