@@ -73,20 +73,27 @@ FIELDS_AFTER_COMMA = re.compile(rf",\s+{CAP}(?:\s+{CAP})*(?:,\s+{CAP}(?:\s+{CAP}
 FIELDS_BEFORE_COMMA = re.compile(rf"\s(?:of|for)\s+(?:the\s+)?{CAP}(?:\s+(?:and\s+)?{CAP})*$")
 
 
-def comma_in_name(text: str, comma: int) -> bool:
-    """True for a comma inside a body's list of fields ("Ministry of Digital Development,
-    Innovation and Aerospace Industry"), not one between two bodies."""
+def fields_end(text: str, comma: int) -> int | None:
+    """Where a body's list of fields that goes on at ``comma`` ends ("Ministry of Digital
+    Development, Innovation and Aerospace Industry"), or None when the comma is between bodies."""
     from .countries import find_countries
 
     before = text[max(0, comma - 80):comma]
     m = FIELDS_BEFORE_COMMA.search(before)
     if not m:
-        return False
+        return None
     heads = [h for h in body_words(before[:m.start() + 1]) if h.end() >= m.start() - 1]
     if not heads:
-        return False  # the words before "of" are no body's head ("Ministry", "Committee")
+        return None  # the words before "of" are no body's head ("Ministry", "Committee")
     tail = FIELDS_AFTER_COMMA.match(text, comma)
     if not tail:
-        return False
+        return None
     fields = before[m.start():] + text[comma:tail.end()]
-    return not has_body_word(text[comma:tail.end()]) and not find_countries(fields)
+    if has_body_word(text[comma:tail.end()]) or find_countries(fields):
+        return None
+    return tail.end()
+
+
+def comma_in_name(text: str, comma: int) -> bool:
+    """True for a comma inside a body's list of fields, not one between two bodies."""
+    return fields_end(text, comma) is not None

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .bodies import body_words, comma_in_name, has_body_word
+from .bodies import body_words, comma_in_name, fields_end, has_body_word
 from .countries import aliases, city_country, country_in, find_countries, lookup
 from .documents import Document
 from .names import is_name_token
@@ -159,7 +159,14 @@ def _enumeration(text: str, s: int, e: int) -> list[tuple[int, int]] | None:
     """"A, B's C, D, and E": three or more members, split at every comma and "and", when each
     member is a body's name of its own (so "Ministry of Culture and Sports" stays whole)."""
     pieces, pos = [], s
+    inside = 0  # the end of a body's list of fields ("Ministry of Investment, Industry and Trade")
     for m in re.finditer(r",\s+(?:and\s+)?|\s+and\s+", text[s:e]):
+        if s + m.start() < inside:
+            continue
+        end = fields_end(text, s + m.start()) if text[s + m.start()] == "," else None
+        if end is not None:
+            inside = end
+            continue
         pieces.append((pos, s + m.start()))
         pos = s + m.end()
     pieces.append((pos, e))
@@ -346,6 +353,9 @@ def _clause_parties(text: str, layout: Layout, doc: Document,
         return []
     v = verbs[-1]
     subject = before[:v.start()]
+    # commas inside a body's fields ("Ministry of Investment, Industry and Trade") are masked
+    # (same length, so offsets hold) so the subject is not taken to start after them
+    subject = "".join("\u201a" if ch == "," and comma_in_name(text, s + i) else ch for i, ch in enumerate(subject))
     # the subject starts after an opening phrase ("On Monday, ", "In addition, ")
     m = SUBJECT.search(subject)
     if not m:
