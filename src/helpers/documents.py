@@ -28,7 +28,7 @@ WHEN_TAIL = re.compile(
 VERB_CUT = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will|would|shall|had|has|have)"
                       r"\b|\s+(?:in\s+the\s+presence|on\s+the\s+sidelines|during|following\s+the|after\s+the|"
                       r"at\s+the\s+end|today|yesterday|tomorrow|this\s+(?:year|week|month)|last\s+(?:week|month)|"
-                      r"next\s+(?:week|month|year)|later\s+this|worth)\b"
+                      r"next\s+(?:week|month|year)|later\s+this|worth|for\s+signing|to\s+be\s+signed)\b"
                       r"|,?\s+(?:signed|concluded|adopted|inked|ratified)\s+(?:in|on|at|earlier|last|back|between|"
                       r"previously|during)\b"
                       r"|\s+to\s+be\s+[a-z]+ed\b")

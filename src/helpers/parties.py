@@ -33,7 +33,9 @@ HEAD_OF_TWO = re.compile(r"([A-Za-z]+)((?:\s+of\s+(?!the\s+[A-Z])[\w’'-]+(?:\s
 DASHED_NAMES = re.compile(r"\s[–—-]\s(.+?)\s[–—-](?:\s|$)")
 POSSESSIVE_OWNER = re.compile(r"([A-Z][\w’' -]*?)[’']s\s+")
 # the subject of a clause: after its start, a comma (and a conjunction), or "that"
-SUBJECT = re.compile(r"(?:^|,\s+(?:(?:while|whereas|and|as|when)\s+)?|\bthat\s+)((?:the\s+|The\s+)?[A-Z][^,]*?)\s*$")
+# the subject starts after an opening phrase, a "that", or the dash that ends a dateline
+SUBJECT = re.compile(r"(?:^|,\s+(?:(?:while|whereas|and|as|when)\s+)?|\bthat\s+|\s[–—-]{1,2}\s+)"
+                     r"((?:the\s+|The\s+)?[A-Z][^,]*?)\s*$")
 BETWEEN = re.compile(r"\bbetween\s+")
 ABBREVIATION = re.compile(r"\s\([A-Z][A-Za-z0-9&.-]{1,12}\)")
 # "a memorandum with (the) Asian Development Bank on ...": the side a clause's subject signed with
