@@ -125,6 +125,7 @@ class OfficeReader:
                 continue
             if t in PARTICLES and n and is_name_token(self.tok(j + 1)):
                 j += 1
+                most = min(most + 1, 6)  # "Badr bin Hamad bin Hamood Albusaidi": a chain of names
                 continue
             break
         return j if n else i

@@ -29,7 +29,8 @@ FUNCTION_WORDS = re.compile(r"\b(?:of|the|and|in|for)\b")
 AND_SPLIT = re.compile(r",?\s+and\s+")
 RIGHT_STARTS_BODY = re.compile(r"(?:the\s+|[A-Z][\w’'-]*[’']s\s+|[A-Z]{2,}\b|(?:JSC|LLC|CJSC|OJSC|PJSC)\b)")
 TWO_AND_HEAD = re.compile(r"([A-Z][\w’'-]+)\s+and\s+([A-Z][\w’'-]+)\s+([A-Za-z]+)")
-HEAD_OF_TWO = re.compile(r"([A-Za-z]+)((?:\s+of\s+(?!the\s+[A-Z])[\w’'-]+(?:\s+and\s+[A-Z][\w-]+)?)?)\s+of\s+(.+?)\s+and\s+(.+)")
+HEAD_OF_TWO = re.compile(r"([A-Za-z]+)((?:\s+of\s+(?!the\s+[A-Z])[\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}(?:\s+and\s+[A-Z][\w-]+)?)?)"
+                         r"\s+of\s+(.+?)\s+and\s+(.+)")
 DASHED_NAMES = re.compile(r"\s[–—-]\s(.+?)\s[–—-](?:\s|$)")
 POSSESSIVE_OWNER = re.compile(r"([A-Z][\w’' -]*?)[’']s\s+")
 # the subject of a clause: after its start, a comma (and a conjunction), or "that"
