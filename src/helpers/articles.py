@@ -186,3 +186,13 @@ def find_countries_taking_part(layout: Layout, countries: list[CountryMention], 
     keep = [a for k, (a, n) in enumerate(ranked)
             if (k < 2 and (n >= 2 or top == 1)) or (n >= 3 and n >= 0.3 * top)]
     return sorted(keep)
+
+
+@lru_cache(maxsize=1)
+def _outlets() -> dict[str, str]:
+    return {r["outlet"].casefold(): r["alpha3"] for r in rows("outlets")}
+
+
+def outlet_country(outlet: str) -> str | None:
+    """The country an outlet reports from (data/reference/outlets.csv), if known."""
+    return _outlets().get(outlet.strip().casefold())

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from .areas import AreaMention, area_hits, find_areas, hits_in
 from .articles import (
     find_countries_taking_part,
+    outlet_country,
     find_event_type,
     find_outlet,
     find_published,
@@ -59,6 +60,11 @@ def parse_article(text: str, article_id: str, file: str = "", status: str = "ok"
                    published=article["published"] or find_published(text, layout),
                    event_type=find_event_type(text, layout),
                    countries=";".join(taking_part))
+    home = outlet_country(article["outlet"])
+    if home in taking_part:  # "President Ilham Aliyev said", in AZERTAC: Azerbaijan's
+        for p in people:
+            if p.guessed:
+                p.country = home
     # sides in the order the text first names their countries (the dateline's place aside)
     named = [c for c in countries if c is not place]
     order = sorted(taking_part, key=lambda a: min((c.start for c in named if c.alpha3 == a), default=0))

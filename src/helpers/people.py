@@ -38,6 +38,7 @@ class Person:
     start: int
     end: int
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    guessed: bool = False  # the country is the article's main one, for want of any sign
 
 
 def find_people(text: str, layout: Layout, countries: list[CountryMention]) -> list[Person]:
@@ -394,7 +395,7 @@ def _fill_countries(text: str, layout: Layout, people: list[Person], countries: 
         elif len(main) == 2 and len(sides) == 1 and sides < set(main) and _signing(text[s0:e0]):
             p.country = (set(main) - sides).pop()
         elif main:
-            p.country = main[0]
+            p.country, p.guessed = main[0], True
 
 
 def _in_appositive(text: str, q: Person, pos: int) -> bool:
