@@ -90,7 +90,9 @@ def cue_pattern() -> re.Pattern[str]:
     lower-cased text; the group that matched names the signal."""
     parts = []
     for signal in ("planned", "existing", "signed"):
-        alt = alternation([p.lower() for p in phrases("signals", signal)])
+        # "signed in YEAR": the placeholder outlives lower-casing and escaping as 9999
+        alt = alternation([p.replace("YEAR", "9999").lower() for p in phrases("signals", signal)])
+        alt = alt.replace("9999", r"(?:19|20)\d\d")
         parts.append(f"(?P<{signal}>{alt})")
     return re.compile(r"(?<![\w-])(?=\w)(?:" + "|".join(parts) + r")(?![\w-])")
 
@@ -435,8 +437,9 @@ def _status(text: str, layout: Layout, d: Document, docs: list[Document]) -> str
         found = {m.lastgroup for m in cue_pattern().finditer(lead)}
         return "planned" if "planned" in found else "existing" if "existing" in found else "signed"
     s, e = layout.sentence_at(d.start)
-    if re.match(r"\s*(?:At|In|During)\s+that\s+(?:meeting|time|session)|\s*Then\b", text[s:e]):
-        return "existing"
+    if re.match(r"\s*(?:(?:At|In|During)\s+that\s+(?:meeting|time|session)|Then\b|(?:Earlier|Previously|"
+                r"In\s+(?:19|20)\d\d|Back\s+in\s+(?:19|20)\d\d)\s*,)", text[s:e]):
+        return "existing"  # a sentence that opens in the past
     # the cue nearest the document decides ("signed a memorandum ... and agreed to prepare a roadmap");
     # cues inside any document's own title don't count
     titles = [(o.start, o.end) for o in docs if s <= o.start and o.end <= e]
