@@ -191,7 +191,8 @@ class OfficeReader:
 
     def _office_word(self, i: int) -> bool:
         t = bare(self.tok(i))
-        return bool(t) and t[:1].isupper() and t in self.office and t not in {"The", "A", "An"}
+        return (bool(t) and t[:1].isupper() and t in self.office and t not in {"The", "A", "An"}
+                and t not in words("honorifics"))  # "President His Highness ...": the office ends
 
     def _place(self, i: int, after_of: bool = False) -> bool:
         t = self.tok(i)

@@ -104,6 +104,8 @@ def _names_after(office: Office) -> list[tuple[int, int]]:
     reader, j, names = office.reader, office.tail_end, []
     while True:
         j = reader.skip_honorifics(j)
+        if reader.tok(j) in COURTESY_TITLES:  # "the Emir of Qatar Sheikh Tamim ...": the office's name
+            j = reader.skip_honorifics(j + 1)
         k = reader.name_at(j)
         if k == j:
             break
@@ -215,7 +217,8 @@ def _merge(found: list[Person]) -> list[Person]:
     for p in found:
         for q in people:
             # "Sheikh Mohamed" after "Sheikh Mohamed bin Zayed Al Nahyan": a first-name reference
-            first_name = len(p.name.split()) == 1 and p.name == q.name.split()[0] and p.title == q.title
+            first_name = (len(p.name.split()) == 1 and p.name == q.name.split()[0]
+                          and (p.title == q.title or p.title in COURTESY_TITLES))
             if same_name(p.name, q.name) and not _two_officials(p, q) or first_name:
                 q.mentions.extend(p.mentions)
                 if len(p.name.split()) > len(q.name.split()):
@@ -237,9 +240,13 @@ def _two_officials(p: Person, q: Person) -> bool:
     return differ and not _weak(p.title) and not _weak(q.title) and p.title != q.title
 
 
+# titles of courtesy that an office written before them outranks ("Emir of Qatar Sheikh Tamim")
+COURTESY_TITLES = ("Sheikh", "Sheikha")
+
+
 def _weak(title: str) -> bool:
     """A title that a fuller one met later replaces (a courtesy title like "Sheikh" included)."""
-    return title in ("", "Minister", "leader", "@counterpart", "Head", "Sheikh")
+    return title in ("", "Minister", "leader", "@counterpart", "Head", *COURTESY_TITLES)
 
 
 def _resolve_counterparts(people: list[Person], layout: Layout) -> None:
