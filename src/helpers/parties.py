@@ -42,6 +42,10 @@ ABBREVIATION = re.compile(r"\s\([A-Z][A-Za-z0-9&.-]{1,12}\)")
 # "a memorandum with (the) Asian Development Bank on ...": the side a clause's subject signed with
 WITH_PARTNER = re.compile(r"\bwith\s+(?:the\s+)?(?P<w>(?:[A-Z][\w’'-]*[’']s\s+)?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|for|and))*)"
                           r"(?=\s+(?:on|for|in|to|regarding|concerning|aimed)\s|\s*$)")
+# "with the Chinese company Sinopharm": a demonym, a kind of body, then the body's name
+KIND_PARTNER = re.compile(r"\bwith\s+(?:the\s+)?(?P<d>[A-Z][\w’'-]+)\s+(?:company|companies|corporation|bank|"
+                          r"university|holding|group|fund|agency|operator|firm)\s+"
+                          r"(?P<w>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})(?=\s+(?:on|for|in|to|regarding|aimed)\s|\s*$)")
 WITH_SIDE = re.compile(r"\bwith\s+(?:the\s+)?(?P<w>[^()]+?)\s*(?:\(|$)")
 PARTICIPATION = re.compile(r"\bwith\s+the\s+participation\s+of\s+(?:the\s+)?")
 PASSIVE_BY = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:signed|concluded|adopted|"
@@ -314,8 +318,12 @@ def find_parties(text: str, layout: Layout, doc: Document, people_names: list[st
         if doc.with_side:
             found = found[:1]
         wm = (WITH_SIDE if doc.with_side else WITH_PARTNER).search(title)
+        km = KIND_PARTNER.search(title) if not wm else None
         if wm and found:
             found += parties_from_phrase(text, doc.start + wm.start("w"), doc.start + wm.end("w"))
+        elif km and found and country_in(km.group("d")):
+            # "with the Chinese company Sinopharm": the name, of the demonym's country
+            found.append((km.group("w"), doc.start + km.start("w"), doc.start + km.end("w"), country_in(km.group("d"))))
     found = [f for f in found if f[0] and not _is_person_like(f[0], people_names)]
     if not (bm or doc.sides_only) and len(found) < 2:
         return []  # sides read off the clause count only in pairs: one alone is likelier a signer
