@@ -38,6 +38,7 @@ POSSESSIVE_OWNER = re.compile(r"([A-Z][\w’' -]*?)[’']s\s+")
 SUBJECT = re.compile(r"(?:^|,\s+(?:(?:while|whereas|and|as|when)\s+)?|\bthat\s+|\s[–—-]{1,2}\s+)"
                      r"((?:the\s+|The\s+)?[A-Z][^,]*?)\s*$")
 BETWEEN = re.compile(r"\bbetween\s+")
+WORTH_THEN = re.compile(r"\s+worth\s+(?:[^,;.()]|(?<=\d)[.,](?=\d))*?\s(?=(?:between|with)\s)")
 ABBREVIATION = re.compile(r"\s\([A-Z][A-Za-z0-9&.-]{1,12}\)")
 # "a memorandum with (the) Asian Development Bank on ...": the side a clause's subject signed with
 WITH_PARTNER = re.compile(r"\bwith\s+(?:the\s+)?(?P<w>(?:[A-Z][\w’'-]*[’']s\s+)?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|for|and))*)"
@@ -296,16 +297,27 @@ def find_parties(text: str, layout: Layout, doc: Document, people_names: list[st
     """The parties of one document, with country and level."""
     found: list[tuple[str, int, int, str | None]] = []
     title = text[doc.start:doc.end]
+    # "a contract worth $1 billion with China Railway": the sides go on after the sum
+    sides_end = doc.end
+    later = None
+    if not doc.list_item:
+        send = layout.sentence_at(doc.start)[1]
+        worth = WORTH_THEN.match(text, doc.end, send)
+        if worth:
+            later, sides_end = worth.end(), send
     bm = BETWEEN.search(title)
     if bm and re.search(r"\b(?:Meeting|meeting|Council|Commission|session|Session)\b", title[:bm.start()]):
         bm = None  # "Minutes of the Meeting of the Council ... between A and B": the council's sides
+    between_at = doc.start + bm.end() if bm else None
+    if between_at is None and later is not None and (lm := BETWEEN.match(text, later)):
+        between_at = lm.end()
     if doc.sides_only:  # "... as well as North Kazakhstan region and Shaanxi province"
         found = parties_from_phrase(text, doc.start, doc.end)
-    elif bm:
-        bs = doc.start + bm.end()
+    elif between_at is not None:
+        bs = between_at
         # an abbreviation in brackets belongs to the name before it: "... of Azerbaijan (SOCAR) and ..."
-        rest = ABBREVIATION.sub(lambda m: " " * len(m.group()), text[bs:doc.end])
-        cut = BETWEEN_END.search(rest)
+        rest = ABBREVIATION.sub(lambda m: " " * len(m.group()), text[bs:max(doc.end, sides_end if later else doc.end)])
+        cut = BETWEEN_END.search(rest) or re.search(r"[.;]\s*$", rest)
         be = bs + (cut.start() if cut else len(rest))
         found = parties_from_phrase(text, bs, be)
     elif (pm := PARTICIPATION.search(title)) is not None:
@@ -319,11 +331,17 @@ def find_parties(text: str, layout: Layout, doc: Document, people_names: list[st
             found = found[:1]
         wm = (WITH_SIDE if doc.with_side else WITH_PARTNER).search(title)
         km = KIND_PARTNER.search(title) if not wm else None
+        base = doc.start
+        if wm is None and km is None and later is not None:
+            base = later
+            rest = text[later:sides_end].rstrip(" .;")
+            wm = WITH_PARTNER.match(rest)
+            km = KIND_PARTNER.match(rest) if not wm else None
         if wm and found:
-            found += parties_from_phrase(text, doc.start + wm.start("w"), doc.start + wm.end("w"))
+            found += parties_from_phrase(text, base + wm.start("w"), base + wm.end("w"))
         elif km and found and country_in(km.group("d")):
             # "with the Chinese company Sinopharm": the name, of the demonym's country
-            found.append((km.group("w"), doc.start + km.start("w"), doc.start + km.end("w"), country_in(km.group("d"))))
+            found.append((km.group("w"), base + km.start("w"), base + km.end("w"), country_in(km.group("d"))))
     found = [f for f in found if f[0] and not _is_person_like(f[0], people_names)]
     if not (bm or doc.sides_only) and len(found) < 2:
         return []  # sides read off the clause count only in pairs: one alone is likelier a signer
