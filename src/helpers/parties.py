@@ -11,7 +11,7 @@ from .bodies import body_words, comma_in_name, fields_end, has_body_word
 from .countries import aliases, city_country, country_in, find_countries, lookup
 from .documents import Document
 from .names import is_name_token
-from .reference import rows
+from .reference import alternation, rows, words
 from .structure import Layout
 
 UNNAMED = re.compile(r"\b(?:two|both|our|the\s+two|relevant|respective|concerned|partner)\s+(?:countries|states|sides|"
@@ -43,10 +43,6 @@ ABBREVIATION = re.compile(r"\s\([A-Z][A-Za-z0-9&.-]{1,12}\)")
 # "a memorandum with (the) Asian Development Bank on ...": the side a clause's subject signed with
 WITH_PARTNER = re.compile(r"\bwith\s+(?:the\s+)?(?P<w>(?:[A-Z][\w’'-]*[’']s\s+)?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|for|and))*)"
                           r"(?=\s+(?:on|for|in|to|regarding|concerning|aimed)\s|\s*$)")
-# "with the Chinese company Sinopharm": a demonym, a kind of body, then the body's name
-KIND_PARTNER = re.compile(r"\bwith\s+(?:the\s+)?(?P<d>[A-Z][\w’'-]+)\s+(?:company|companies|corporation|bank|"
-                          r"university|holding|group|fund|agency|operator|firm)\s+"
-                          r"(?P<w>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})(?=\s+(?:on|for|in|to|regarding|aimed)\s|\s*$)")
 WITH_SIDE = re.compile(r"\bwith\s+(?:the\s+)?(?P<w>[^()]+?)\s*(?:\(|$)")
 PARTICIPATION = re.compile(r"\bwith\s+the\s+participation\s+of\s+(?:the\s+)?")
 PASSIVE_BY = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:signed|concluded|adopted|"
@@ -315,9 +311,10 @@ def find_parties(text: str, layout: Layout, doc: Document, people_names: list[st
         found = parties_from_phrase(text, doc.start, doc.end)
     elif between_at is not None:
         bs = between_at
+        stop = doc.end if bm else sides_end
         # an abbreviation in brackets belongs to the name before it: "... of Azerbaijan (SOCAR) and ..."
-        rest = ABBREVIATION.sub(lambda m: " " * len(m.group()), text[bs:max(doc.end, sides_end if later else doc.end)])
-        cut = BETWEEN_END.search(rest) or re.search(r"[.;]\s*$", rest)
+        rest = ABBREVIATION.sub(lambda m: " " * len(m.group()), text[bs:stop].rstrip(" .;"))
+        cut = BETWEEN_END.search(rest)
         be = bs + (cut.start() if cut else len(rest))
         found = parties_from_phrase(text, bs, be)
     elif (pm := PARTICIPATION.search(title)) is not None:
@@ -330,23 +327,31 @@ def find_parties(text: str, layout: Layout, doc: Document, people_names: list[st
         if doc.with_side:
             found = found[:1]
         wm = (WITH_SIDE if doc.with_side else WITH_PARTNER).search(title)
-        km = KIND_PARTNER.search(title) if not wm else None
+        km = _kind_partner().search(title) if not wm else None
         base = doc.start
         if wm is None and km is None and later is not None:
             base = later
             rest = text[later:sides_end].rstrip(" .;")
             wm = WITH_PARTNER.match(rest)
-            km = KIND_PARTNER.match(rest) if not wm else None
+            km = _kind_partner().match(rest) if not wm else None
         if wm and found:
             found += parties_from_phrase(text, base + wm.start("w"), base + wm.end("w"))
         elif km and found and country_in(km.group("d")):
             # "with the Chinese company Sinopharm": the name, of the demonym's country
             found.append((km.group("w"), base + km.start("w"), base + km.end("w"), country_in(km.group("d"))))
     found = [f for f in found if f[0] and not _is_person_like(f[0], people_names)]
-    if not (bm or doc.sides_only) and len(found) < 2:
+    if not (between_at is not None or doc.sides_only) and len(found) < 2:
         return []  # sides read off the clause count only in pairs: one alone is likelier a signer
     parties = [Party(n, c, level_of(n), a, b) for n, a, b, c in found]
     return _fill_countries(parties, article_countries)
+
+
+@lru_cache(maxsize=1)
+def _kind_partner() -> re.Pattern[str]:
+    """"with the Chinese company Sinopharm": a demonym, a kind of body (body_kinds.txt), a name."""
+    kinds = alternation(sorted(words("body_kinds")))
+    return re.compile(rf"\bwith\s+(?:the\s+)?(?P<d>[A-Z][\w’'-]+)\s+(?:{kinds})\s+"
+                      r"(?P<w>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})(?=\s+(?:on|for|in|to|regarding|aimed)\s|\s*$)")
 
 
 def _clause_parties(text: str, layout: Layout, doc: Document,
