@@ -127,6 +127,17 @@ def dateline_place(text: str, start: int) -> CountryMention | None:
     return CountryMention(m.start(1), m.end(1), hit[0], hit[1], written)
 
 
+def find_all(text: str, body_start: int) -> tuple[list[CountryMention], CountryMention | None]:
+    """Every country mention of an article, with the place of a dateline in capitals at the
+    start of its body ("ABU DHABI, 15 January (WAM) --"); the place is also returned alone."""
+    countries = find_countries(text)
+    start = body_start + len(text[body_start:]) - len(text[body_start:].lstrip())
+    place = dateline_place(text, start)
+    if place is None or any(c.start == place.start for c in countries):
+        return countries, None
+    return sorted([*countries, place], key=lambda c: c.start), place
+
+
 def lookup(name: str) -> str | None:
     """The alpha-3 code of a country alias as written (``"Kyrgyz Republic"`` -> ``"KGZ"``)."""
     name = re.sub(r"^the\s+", "", name.strip(), flags=re.I)

@@ -6,17 +6,17 @@ from dataclasses import dataclass, field
 from .areas import AreaMention, area_hits, find_areas, hits_in
 from .articles import (
     find_countries_taking_part,
-    outlet_country,
     find_event_type,
     find_outlet,
     find_published,
     find_title,
+    outlet_country,
 )
 from .bodies import find_bodies
-from .countries import dateline_place, find_countries
+from .countries import find_all
 from .documents import find_documents
 from .parties import find_parties
-from .people import find_people
+from .people import find_people, take_home_country
 from .periods import find_periods
 from .quotes import find_quotes
 from .structure import analyse
@@ -47,12 +47,7 @@ def parse_article(text: str, article_id: str, file: str = "", status: str = "ok"
     if status != "ok" or not text.strip():
         return rows
     layout = analyse(text)
-    countries = find_countries(text)
-    # the place of a dateline in capitals ("ABU DHABI, 15 January (WAM) --") names a country too
-    body = layout.headline[1] if layout.headline else 0
-    place = dateline_place(text, body + len(text[body:]) - len(text[body:].lstrip()))
-    if place and not any(c.start == place.start for c in countries):
-        countries = sorted([*countries, place], key=lambda c: c.start)
+    countries, place = find_all(text, layout.headline[1] if layout.headline else 0)
     people = find_people(text, layout, countries)
     taking_part = find_countries_taking_part(layout, countries, people)
     outlet = find_outlet(text, layout, people)
@@ -61,10 +56,7 @@ def parse_article(text: str, article_id: str, file: str = "", status: str = "ok"
                    event_type=find_event_type(text, layout),
                    countries=";".join(taking_part))
     home = outlet_country(article["outlet"])
-    if home in taking_part:  # "President Ilham Aliyev said", in AZERTAC: Azerbaijan's
-        for p in people:
-            if p.guessed:
-                p.country = home
+    take_home_country(people, home if home in taking_part else None)
     # sides in the order the text first names their countries (the dateline's place aside)
     named = [c for c in countries if c is not place]
     order = sorted(taking_part, key=lambda a: min((c.start for c in named if c.alpha3 == a), default=0))

@@ -405,6 +405,16 @@ def _fill_countries(text: str, layout: Layout, people: list[Person], countries: 
             p.country, p.guessed = main[0], True
 
 
+def take_home_country(people: list[Person], home: str | None) -> None:
+    """People whose country was only the article's main one take the reporting outlet's
+    country instead ("President Ilham Aliyev said", in AZERTAC: Azerbaijan's)."""
+    if home is None:
+        return
+    for p in people:
+        if p.guessed:
+            p.country = home
+
+
 def _in_appositive(text: str, q: Person, pos: int) -> bool:
     """True when ``pos`` lies in the office written after one of q's mentions, up to the next
     comma or sentence end ("Mikayil Jabbarov, Minister of Economy of Azerbaijan")."""
