@@ -10,20 +10,19 @@ from .bodies import comma_in_name
 from .countries import city_country
 from .periods import NUMBER_WORDS
 from .reference import alternation, phrases, rows, words
-from .structure import Layout
+from .structure import MONTHS, Layout
 
 OPEN_QUOTES = "\"“«„'"
 CLOSE_QUOTES = "\"”»“'"
 COUNT_BEFORE = re.compile(rf"\b(?:\d+|{'|'.join(NUMBER_WORDS)}|several|many|multiple|dozens|a number of|a package of|"
                           r"a series of|a set of|a range of|a large package of|a total of|more than \d+|over \d+)"
                           r"(?:\s+[\w-]+){0,3}[\s\"“«]*$", re.I)
-MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
-          "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+MONTH_NAMES = "|".join(MONTHS + [m[:3] for m in MONTHS] + ["Sept"])
 WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # where and when it was signed, at the end of a clause: not part of a document's name
 WHEN_TAIL = re.compile(
     rf"\s+(?:in\s+(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?=\s+(?:on|during)\s)"
-    rf"|on\s+(?:{WEEKDAYS}|(?:{MONTHS})\.?\s+\d{{1,2}}\b|\d{{1,2}}\s+(?:{MONTHS})\b)"
+    rf"|on\s+(?:{WEEKDAYS}|(?:{MONTH_NAMES})\.?\s+\d{{1,2}}\b|\d{{1,2}}\s+(?:{MONTH_NAMES})\b)"
     rf"|in\s+(?:19|20)\d\d(?=\s*(?:$|[,.;])))")
 VERB_CUT = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will|would|shall|had|has|have)"
                       r"\b|\s+(?:in\s+the\s+presence|on\s+the\s+sidelines|during|following\s+the|after\s+the|"
