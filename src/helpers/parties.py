@@ -36,7 +36,8 @@ POSSESSIVE_OWNER = re.compile(r"([A-Z][\w’' -]*?)[’']s\s+")
 # the subject of a clause: after its start, a comma (and a conjunction), or "that"
 # the subject starts after an opening phrase, a "that", or the dash that ends a dateline
 SUBJECT = re.compile(r"(?:^|,\s+(?:(?:while|whereas|and|as|when)\s+)?|\bthat\s+|\s[–—-]{1,2}\s+)"
-                     r"((?:the\s+|The\s+)?[A-Z][^,]*?)\s*$")
+                     # a subject opens with a capital, or with "the akimat of A", "the railway administrations of A"
+                     r"((?:the\s+|The\s+)?(?:[A-Z]|(?:[a-z]+\s+){1,2}of\s+(?:the\s+)?[A-Z])[^,]*?)\s*$")
 BETWEEN = re.compile(r"\bbetween\s+")
 WORTH_THEN = re.compile(r"\s+worth\s+(?:[^,;.()]|(?<=\d)[.,](?=\d))*?\s(?=(?:between|with)\s)")
 ABBREVIATION = re.compile(r"\s\([A-Z][A-Za-z0-9&.-]{1,12}\)")
@@ -224,6 +225,9 @@ def _expand_shared(text: str, s: int, e: int) -> list[tuple[str, int, int, str |
             return [(core, s + lead, e, a), (core, s + lead, e, b)]
         return [(m.group(1), s + lead + m.start(1), s + lead + m.end(1), country_in(m.group(1))),
                 (m.group(2), s + lead + m.start(2), s + lead + m.end(2), country_in(m.group(2)))]
+    listed = _head_of_list(text, s + lead, e)
+    if listed:
+        return listed
     m = HEAD_OF_TWO.fullmatch(core)
     if m and m.group(1).lower() in PLURAL_HEADS:
         head = _singular(m.group(1)) + m.group(2)
@@ -239,6 +243,32 @@ def _expand_shared(text: str, s: int, e: int) -> list[tuple[str, int, int, str |
                 out.append((re.sub(r"^the\s+", "", part), ps, ps + len(part), c))
         return out
     return None
+
+
+HEAD_OF_LIST = re.compile(r"(?P<mod>(?:[a-z]+\s+){0,2})(?P<head>[A-Za-z]+)\s+of\s+(?:the\s+)?(?P<list>.+)")
+LIST_SEP = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+
+
+def _head_of_list(text: str, s: int, e: int) -> list[tuple[str, int, int, str | None]] | None:
+    """"the railway administrations of Turkmenistan, Azerbaijan and Türkiye": one party per
+    country, each named by the shared head ("railway administration of Azerbaijan")."""
+    m = HEAD_OF_LIST.fullmatch(text, s, e)
+    if not m or m.group("head").lower() not in PLURAL_HEADS:
+        return None
+    single = _singular(m.group("head"))
+    mod = m.group("mod").title() if single[:1].isupper() else m.group("mod")  # "Foreign Ministry"
+    head = mod + single
+    out, pos = [], m.start("list")
+    for sep in [*LIST_SEP.finditer(text, pos, e), None]:
+        end = sep.start() if sep else e
+        part = text[pos:end]
+        country = lookup(part)
+        if country is None:
+            return None
+        out.append((f"{head} of {part}", pos, end, country))
+        if sep:
+            pos = sep.end()
+    return out if len(out) >= 2 else None
 
 
 def parties_from_phrase(text: str, s: int, e: int) -> list[tuple[str, int, int, str | None]]:
@@ -389,7 +419,8 @@ def _clause_parties(text: str, layout: Layout, doc: Document,
     subject = before[:v.start()]
     # commas inside a body's fields ("Ministry of Investment, Industry and Trade") are masked
     # (same length, so offsets hold) so the subject is not taken to start after them
-    subject = "".join("\u201a" if ch == "," and comma_in_name(text, s + i) else ch for i, ch in enumerate(subject))
+    subject = "".join("\u201a" if ch == "," and (comma_in_name(text, s + i) or _between_countries(text, s + i))
+                      else ch for i, ch in enumerate(subject))
     # the subject starts after an opening phrase ("On Monday, ", "In addition, ")
     m = SUBJECT.search(subject)
     if not m:
@@ -403,6 +434,14 @@ def _clause_parties(text: str, layout: Layout, doc: Document,
     if any(_is_person_like(f[0], people_names) for f in found):
         return []
     return [f for f in found if _bodylike(f[0]) or level_of(f[0]) != "company" or _proper(f[0])]
+
+
+def _between_countries(text: str, comma: int) -> bool:
+    """A comma in a list of countries ("of Turkmenistan, Azerbaijan and Türkiye")."""
+    before = find_countries(text[max(0, comma - 40):comma])
+    after = find_countries(text[comma + 1:comma + 40])
+    return bool(before and before[-1].end == min(40, comma) and after
+                and text[comma + 1:comma + 1 + after[0].start].strip() == "")
 
 
 def _proper(name: str) -> bool:
