@@ -153,9 +153,11 @@ def find_event_type(text: str, layout: Layout) -> str:
             return kind
     if hits.get("commission"):
         return "commission"
-    if hits.get("forum") and re.search(r"\b(?:sidelines of|at the|took part in|participat\w+ in|within the)\b[^.]{0,60}"
-                                       r"\b(?:forum|summit|conference)\b", body, re.I):
-        return "forum"
+    if hits.get("forum") and (re.search(r"\b(?:sidelines of|at the|took part in|participat\w+ in|within the)\b[^.]{0,60}"
+                                        r"\b(?:forum|summit|conference)\b", body, re.I)
+                              or re.search(r"\b(?:forum|summit|conference)\b[^.]{0,60}\b(?:was|were|is|are)\s+held\b",
+                                           body, re.I)):
+        return "forum"  # the event is the forum: held, or attended
     for m in re.finditer(r"\bvisit\b", body):
         if not _future(body, m.start(), m.end()):
             return "official_visit"
