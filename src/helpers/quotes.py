@@ -43,13 +43,22 @@ def _lead_in() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Where a lead-in may stand (a colon before a quote mark, "according to"), the speaker and
     verb that end the text before a colon, and the quote after the lead-in."""
     spot = re.compile(r":\s*[“«\"]|[Aa]ccording\s+to\s+")
-    who = r"(?:[A-Z][\w’'-]*|the|of)(?:\s+(?:[A-Z][\w’'-]*|the|of)){0,7}"
+    # "President Shavkat Mirziyoyev", "The Uzbek leader", "the head of state"
+    role = r"leader|president|prime\s+minister|minister|premier|head|counterpart|chairman"
+    who = rf"(?:[A-Z][\w’'-]*|the|of|{role})(?:\s+(?:[A-Z][\w’'-]*|the|of|{role})){{0,7}}"
     before = re.compile(rf"(?P<who>{who})\s+(?:{_speech()})(?:\s+\w+){{0,2}}\s*$")
     after = re.compile(rf"(?:(?P<who2>{who}),)?\s*[“«\"](?P<q>[^”»\"]{{15,}})[”»\"]?")
     return spot, before, after
 
 
 CLOSE_MARK = re.compile(r"[”»\"]")
+
+
+@lru_cache(maxsize=1)
+def _dash_speech() -> re.Pattern[str]:
+    """A paragraph that opens with a dash and hands over to its speaker after ", —"."""
+    return re.compile(rf"\s*[—–-]\s+(?P<q>[^—–]{{15,}}?)[,.!?…]?\s+[—–-]\s+"
+                      rf"(?P<who>(?:the\s+|The\s+)?[A-Za-z][\w’'\- ]{{0,60}}?)\s+(?:{_speech()})\b")
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +83,14 @@ def find_quotes(text: str, layout: Layout, people: list[Person]) -> list[Quote]:
     taken_until = -1
     for ps, pe in layout.paragraphs:
         para = text[ps:pe]
+        # "— Our countries are reliable partners, — Tokayev said." (dashes for quote marks)
+        dm = _dash_speech().match(para) if para.lstrip()[:1] in "—–-" else None
+        if dm:
+            speaker = _resolve(dm.group("who"), text, ps + dm.start("who"), people)
+            s, e = _trim(text, ps + dm.start("q"), ps + dm.end("q"))
+            if speaker and e - s >= 15:
+                out.append(Quote(speaker, text[s:e], s, e))
+                continue
         if not any(ch in para for ch in CLOSE + "“«„"):
             continue
         last_attr_end = ps
