@@ -170,7 +170,7 @@ MIN_CITY_POPULATION = 100_000
 ENGLISH_NAMED = {"US", "GB", "CA", "AU", "NZ", "IE", "ZA"}
 
 
-def _fold(name: str) -> str:
+def fold(name: str) -> str:
     """A name without accents, lower-cased: "Veszprém" and "Veszprem" meet."""
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
 
@@ -192,7 +192,7 @@ def _cities() -> dict[str, str]:
             continue
         names = {city["name"]} | {n for n in city.get("alternatenames", ()) if n.isascii() and n[:1].isupper()}
         for name in names:
-            key = _fold(name)
+            key = fold(name)
             if len(key) >= 4 and (key not in best or best[key][0] < pop):
                 best[key] = (pop, iso3[city["countrycode"]])
     return {k: v[1] for k, v in best.items()}
@@ -207,4 +207,4 @@ def city_country(token: str) -> str | None:
     token = re.sub(r"[’']s$", "", token)
     if token in words("office_words") or token in words("not_places") or len(token) < 4:
         return None
-    return _cities().get(_fold(token))
+    return _cities().get(fold(token))

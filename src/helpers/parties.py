@@ -33,8 +33,8 @@ HEAD_OF_TWO = re.compile(r"([A-Za-z]+)((?:\s+of\s+(?!the\s+[A-Z])[\w’'-]+(?:\s
                          r"\s+of\s+(.+?)\s+and\s+(.+)")
 DASHED_NAMES = re.compile(r"\s[–—-]\s(.+?)\s[–—-](?:\s|$)")
 POSSESSIVE_OWNER = re.compile(r"([A-Z][\w’' -]*?)[’']s\s+")
-# the subject of a clause: after its start, a comma (and a conjunction), or "that"
-# the subject starts after an opening phrase, a "that", or the dash that ends a dateline
+# the subject of a clause: after its start, a comma (and a conjunction), a "that", or the dash
+# that ends a dateline
 SUBJECT = re.compile(r"(?:^|,\s+(?:(?:while|whereas|and|as|when)\s+)?|\bthat\s+|\s[–—-]{1,2}\s+)"
                      # a subject opens with a capital, or with "the akimat of A", "the railway administrations of A"
                      r"((?:the\s+|The\s+)?(?:[A-Z]|(?:[a-z]+\s+){1,2}of\s+(?:the\s+)?[A-Z])[^,]*?)\s*$")

@@ -5,11 +5,11 @@ that is right for an empty corpus, one article and thousands.
 """
 from __future__ import annotations
 
-import unicodedata
 from itertools import combinations
 
 import pandas as pd
 
+from .countries import fold
 from .names import given, same_name, surname
 from .tables import Tables
 
@@ -95,8 +95,8 @@ def canonical_people(people: pd.DataFrame) -> pd.Series:
 
 
 def _fold(word: str) -> str:
-    plain = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(c for c in plain if c.isalpha())
+    """A surname to compare letter for letter: accents, case, hyphens and apostrophes aside."""
+    return "".join(c for c in fold(word) if c.isalpha())
 
 
 def articles_per_person(people: pd.DataFrame) -> pd.DataFrame:
