@@ -8,7 +8,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-GOLD = ROOT / "tests" / "gold"
+GOLD = ROOT / "tests" / "gold" / "dev"  # the 25 articles the rules were first written on
+GOLD2 = ROOT / "tests" / "gold" / "dev2"  # 36 reports of other outlets and regions
 CASES = ROOT / "tests" / "cases"
 
 

@@ -7,6 +7,8 @@ import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from conftest import GOLD
+
 from helpers import charts, summary
 from helpers.tables import Tables
 
@@ -28,12 +30,15 @@ def _copies(tables: Tables, n: int) -> Tables:
     return Tables(**out)
 
 
+def _only(tables: Tables, keep: set[str]) -> Tables:
+    return Tables(**{n: f[f["article_id"].isin(keep)].reset_index(drop=True) for n, f in tables.items()})
+
+
 @pytest.fixture(scope="module")
 def sizes(dev_tables):
-    one = dev_tables.articles["article_id"] == "000_3b5b4069b4a23625"
-    keep = set(dev_tables.articles.loc[one, "article_id"])
-    single = Tables(**{n: f[f["article_id"].isin(keep)].reset_index(drop=True) for n, f in dev_tables.items()})
-    return {"one article": single, "dev corpus": dev_tables, "5,000 articles": _copies(dev_tables, 200)}
+    single = _only(dev_tables, {"000_3b5b4069b4a23625"})
+    dev = _only(dev_tables, {p.stem for p in GOLD.glob("*.json")})  # the 25 articles of the dev corpus
+    return {"one article": single, "dev corpus": dev, "5,000 articles": _copies(dev, 200)}
 
 
 CHARTS = {

@@ -1,4 +1,4 @@
-"""The parser against the gold of the dev corpus, with the project's own scorer."""
+"""The parser against the gold of the dev corpora, with the project's own scorer."""
 from __future__ import annotations
 
 import subprocess
@@ -6,12 +6,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import GOLD, ROOT, SEEDS
+from conftest import GOLD, GOLD2, ROOT, SEEDS
 
 from helpers.evaluate import TALLIED, format_report, score
 
 SHARED_SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 MODEL = "000_3b5b4069b4a23625"
+
+# (gold folder, overall F1 floor, floor for every table): dev shaped the rules; dev2 came from
+# other outlets and regions and is held to its own floor
+FLOORS = {"dev": (GOLD, 0.90, 0.85), "dev2": (GOLD2, 0.69, 0.45)}
 
 
 @pytest.fixture(scope="module")
@@ -21,16 +25,22 @@ def dev_dir(dev_tables, tmp_path_factory) -> Path:
     return out
 
 
-def test_dev_corpus_meets_the_floors(dev_dir):
-    res = score(dev_dir, GOLD, SEEDS)
+@pytest.mark.parametrize("corpus", sorted(FLOORS))
+def test_corpus_meets_the_floors(dev_dir, corpus):
+    gold, overall, table_floor = FLOORS[corpus]
+    res = score(dev_dir, gold, SEEDS)
     report = format_report(res)
-    assert res.n_articles == len(list(GOLD.glob("*.json")))
-    assert res.overall_f1 >= 0.90, report
+    assert res.n_articles == len(list(gold.glob("*.json")))
+    assert res.overall_f1 >= overall, report
     for table in TALLIED:
-        assert res.f1(table) >= 0.85, report
-    assert res.accuracy("doc_type") >= 0.90, report
-    assert res.accuracy("party_level") >= 0.90, report
+        assert res.f1(table) >= table_floor, report
     assert res.provenance == 1.0, report  # every row's span shows its value
+
+
+def test_dev_types_and_levels(dev_dir):
+    res = score(dev_dir, GOLD, SEEDS)
+    assert res.accuracy("doc_type") >= 0.90, format_report(res)
+    assert res.accuracy("party_level") >= 0.90, format_report(res)
 
 
 def test_model_article_is_read_completely(dev_dir, tmp_path):
@@ -57,11 +67,12 @@ def test_scorer_counts_misses_and_false_alarms(dev_dir, tmp_path):
 
 
 @pytest.mark.skipif(not SHARED_SCORER.exists(), reason="the shared scorer is not beside this checkout")
-def test_own_scorer_agrees_with_the_shared_one(dev_dir):
-    out = subprocess.run([sys.executable, str(SHARED_SCORER), str(dev_dir), str(GOLD), "--texts", str(SEEDS)],
+@pytest.mark.parametrize("gold", [GOLD, GOLD2], ids=["dev", "dev2"])
+def test_own_scorer_agrees_with_the_shared_one(dev_dir, gold):
+    out = subprocess.run([sys.executable, str(SHARED_SCORER), str(dev_dir), str(gold), "--texts", str(SEEDS)],
                          capture_output=True, text=True, check=True).stdout
     shared = {line.split()[0]: float(line.split()[3]) for line in out.splitlines()
               if line.split() and line.split()[0] in TALLIED}
-    res = score(dev_dir, GOLD, SEEDS)
+    res = score(dev_dir, gold, SEEDS)
     for table in TALLIED:
         assert abs(res.f1(table) - shared[table]) < 1e-3, (table, res.f1(table), shared[table])
