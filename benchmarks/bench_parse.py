@@ -10,12 +10,13 @@ import statistics
 import time
 from pathlib import Path
 
-from helpers import countries, names, parse_article, parties
+from helpers import parse_article
 from helpers.corpus import iter_corpus
+from helpers.extract import names, parties, places
 
 # caches keyed by words of the texts; cleared before every pass, so that re-reading the same
 # texts does not make a pass cheaper than a first reading (reference data stays loaded)
-TEXT_CACHES = (countries._find_cached, countries.city_country, names.same_name, parties.level_of)
+TEXT_CACHES = (places.city_country, names.same_name, parties.level_of)
 
 
 def clear_text_caches() -> None:

@@ -5,7 +5,7 @@ import pytest
 from conftest import cases
 
 from helpers import parse_article
-from helpers.periods import find_periods
+from helpers.extract.periods import find_periods
 
 
 @pytest.mark.parametrize("case", cases("periods"))

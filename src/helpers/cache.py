@@ -14,7 +14,7 @@ import tempfile
 from importlib import metadata
 from pathlib import Path
 
-from .reference import reference_dir
+from .extract.lexicon import reference_dir
 from .tables import Tables, build_tables
 
 KEEP = 8  # cached corpora kept; the least recently used go first

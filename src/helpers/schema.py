@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .reference import rows
+from .extract.lexicon import table as rows
 from .tables import COLUMNS, Tables
 
 LABELLED = {("articles", "event_type"): "event_type", ("documents", "doc_type"): "doc_type",

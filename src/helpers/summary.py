@@ -9,8 +9,8 @@ from itertools import combinations
 
 import pandas as pd
 
-from .countries import fold
-from .names import given, same_name, surname
+from .extract.names import given, same_name, surname
+from .extract.places import fold_accents as fold
 from .tables import Tables
 
 UNKNOWN = "(not stated)"

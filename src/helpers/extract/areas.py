@@ -1,0 +1,72 @@
+"""Areas of cooperation: phrases of ``areas.csv`` in the body, leaving out words used in passing
+(inside bodies' names and people's offices, in sentences of statistics), and the fields a
+document's parties make plain (two ministries of justice sign: justice)."""
+from __future__ import annotations
+
+import re
+
+from .doc import Doc, Span, span
+from .lexicon import fold, matcher
+
+STATISTIC = re.compile(r"[$€£¥₽]|\b\d[\d,.]*\s*(?:%|(?:percent|per cent|bn|billion|million|mln|trillion|rubles|"
+                       r"roubles|tenge|dollars|euros|tons|tonnes|times)\b)", re.I)
+INTENT = re.compile(r"\b(agreed|aim|aims|aiming|goal|target|task|plan|plans|planned|intend\w*|raise|increase|"
+                    r"boost|bring|double|expand|should|must|will|potential|instructed|proposed)\b", re.I)
+
+
+def hits(text: str, start: int = 0, end: int | None = None, folded: str | None = None) -> list[tuple[int, int, tuple[str, ...]]]:
+    """(start, end, areas) of every phrase of ``areas.csv`` in ``text[start:end]``; "-" areas block."""
+    return [(h.start, h.end, tuple(h.row["areas"].split(";")))
+            for h in matcher("areas").finditer(text, start, end, folded=folded)]
+
+
+def areas(doc: Doc) -> list[Span]:
+    """The areas layer: one span per mention of an area, attr ``area``."""
+    text, lay = doc.text, doc.layout
+    exclude = sorted([(b.start, b.end) for b in doc["bodies"]] + [(o.start, o.end) for o in doc["offices"]]
+                     + [(p.start, p.end) for p in doc["people"]])
+    passing: dict[tuple[int, int], bool] = {}
+    out: list[Span] = []
+    all_hits = hits(text, folded=fold(text))
+    for s, e, labels in all_hits:
+        if labels == ("-",) or lay.is_noise(s) or s < lay.body_start:
+            continue
+        if any(a <= s < b for a, b in exclude):
+            continue
+        sent = lay.sentence_at(s)
+        if sent not in passing:
+            sentence = text[sent[0]:sent[1]]
+            passing[sent] = bool(STATISTIC.search(sentence)) and not INTENT.search(sentence)
+        if passing[sent]:
+            continue
+        for area in labels:
+            out.append(span(s, e, "area", area=area, mention=text[s:e]))
+    out.extend(_from_parties(doc, all_hits))
+    return out
+
+
+def _from_parties(doc: Doc, all_hits) -> list[Span]:
+    """Areas that two or more parties of one document name ("Ministry of Justice of A" and
+    "Ministry of Justice of B"), and interregional cooperation where cities or regions sign."""
+    by_doc: dict[int, list[Span]] = {}
+    for p in doc["parties"]:
+        by_doc.setdefault(id(p["doc"]), []).append(p)
+    out = []
+    for ps in by_doc.values():
+        seen: dict[str, list[tuple[int, int]]] = {}
+        for p in ps:
+            labels = {}
+            for s, e, lab in all_hits:
+                if p.start <= s and e <= p.end and lab != ("-",):
+                    for a in lab:
+                        labels.setdefault(a, (s, e))
+            for a, sp in labels.items():
+                seen.setdefault(a, []).append(sp)
+        for a, sps in seen.items():
+            if len(sps) >= 2:
+                s, e = sps[0]
+                out.append(span(s, e, "area", area=a, mention=doc.text[s:e]))
+        if len(ps) >= 2 and all(p["level"] in ("city", "regional") for p in ps):
+            d = ps[0]["doc"]
+            out.append(span(d.start, d.end, "area", area="interregional", mention=doc.text[d.start:d.end]))
+    return out

@@ -1,0 +1,232 @@
+"""What an article says of itself: the outlet it credits, its headline, its date, the event it
+reports and the states that take part. One span covers the article; its attrs hold the fields,
+and ``credit`` points at the words that name the outlet."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+from functools import lru_cache
+
+from .doc import Doc, Span, span
+from .lexicon import MONTHS, alternation_of, matcher, table, words
+from .names import surname
+
+MONTH_NUMBER = {m.lower(): i + 1 for i, m in enumerate(MONTHS)} | {m[:3].lower(): i + 1 for i, m in enumerate(MONTHS)}
+MONTH_NUMBER["sept"] = 9
+
+
+def article(doc: Doc) -> list[Span]:
+    """The article layer: one span over the text, attrs ``outlet``, ``credit`` (start, end of the
+    outlet's name, or None), ``title``, ``published``, ``event_type``, ``countries`` and ``home``
+    (the outlet's own state, from outlets.csv)."""
+    text, lay = doc.text, doc.layout
+    outlet, credit = find_outlet(doc)
+    title = text[lay.headline[0]:lay.headline[1]].strip() if lay.headline else ""
+    taking = taking_part(doc)
+    return [span(0, len(text), "article", outlet=outlet, credit=credit, title=title, published=find_published(doc),
+                 event_type=find_event_type(doc), countries=tuple(taking), home=outlet_country(outlet))]
+
+
+# ---- outlet ----------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _credit_verb() -> re.Pattern[str]:
+    verbs = alternation_of("signals", "signal", "report")
+    return re.compile(rf"(?<=\S)\s+(?:{verbs})\b(?!\s+(?:earlier|above|previously))")
+
+
+CREDITED = re.compile(r"(?:^|[,.;:»”\"]\s+|\n|\b[Aa]s\s+)(?P<x>(?:[^,.;:\n«»“”\"]|\.(?=\S)){2,80}?)$")
+KIND_WORDS = re.compile(r"^(?:(?:as|the|a|an|state|official|national|news|wire|agency|newspaper|daily|portal|website|"
+                        r"broadcaster|correspondent|reporter)\s+)+", re.I)
+
+
+def find_outlet(doc: Doc) -> tuple[str, tuple[int, int] | None]:
+    """The outlet the text credits: "X reports / reported / informs / cites", "according to the
+    news agency X", "Source: X", a dateline's agency ("ASTANA. KAZINFORM –", "/MONTSAME/",
+    "(ENA)"), a meta line ("Xinhua, September 4, 2016"), a sign-off ("– Bernama")."""
+    text, lay = doc.text, doc.layout
+    surnames = {surname(p["name"]) for p in doc["people"]}
+    for h in matcher("credits").finditer(text):
+        x = h.group("x")
+        if x and not lay.in_headline(h.start):
+            return _short(text[x[0]:x[1]]), x
+    for v in _credit_verb().finditer(text):
+        m = CREDITED.search(text, max(0, v.start() - 100), v.start())
+        if not m or lay.in_headline(m.start("x")):
+            continue
+        raw = m.group("x").strip()
+        x = KIND_WORDS.sub("", raw)
+        x = re.sub(r"\s+(?:correspondent|news agency|News Agency|reporter|agency|Agency)$", "", x)
+        x = re.sub(r"[’']s$", "", x).strip()
+        if not x or len(x.split()) > 12 or x.split()[-1] in surnames or x.lower() in ("he", "she", "it", "they", "as"):
+            continue
+        if not (x[:1].isupper() or re.match(r"[a-z0-9-]+\.[a-z]{2,}", x) or re.match(r"(?:ministry|press)", x)):
+            continue
+        if re.search(r"\b(?:said|noted|and|that|was|were|is|are)\b", x) or any(
+                p.start <= m.start("x") < p.end for p in doc["people"]):
+            continue
+        s = text.find(x, m.start("x"))
+        return x, (s, s + len(x))
+    parts = lay.lead_parts
+    for g in ("slash", "paren", "caps", "pre", "agency"):
+        if g in parts:
+            a, b = parts[g]
+            name = text[a:b]
+            if g == "paren" and (re.search(r"\d", name) or not name[:1].isupper()):
+                continue
+            short = _short(name)
+            if short:
+                return short, (a + name.find(short), a + name.find(short) + len(short))
+    for s, e in lay.meta:
+        line = text[s:e]
+        m = re.match(r"\s*(?P<x>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}),\s+\w+\s+\d", line)  # "Xinhua, September 4, 2016"
+        if m and not doc["places"].within(s + m.start("x"), s + m.end("x")):
+            return m.group("x"), (s + m.start("x"), s + m.end("x"))
+        m = re.search(r"\d{4}\s+(?P<x>[A-Z][\w]+)\s*$|\d\s*,\s*(?P<y>[A-Z][A-Za-z]{2,})\s*$", line)
+        if m:  # "..., 14. June 2023 AETOSWire", "Baku, June 10, AZERTAC"
+            g = "x" if m.group("x") else "y"
+            return m.group(g), (s + m.start(g), s + m.end(g))
+    m = SIGN_OFF.search(text, max(0, len(text.rstrip()) - 40))
+    if m and not doc["places"].within(m.start("x"), m.end("x")):
+        return m.group("x"), (m.start("x"), m.end("x"))
+    return "", None
+
+
+SIGN_OFF = re.compile(r"[.!?”\"]\s*(?:[—–]|--?)\s*(?P<x>[A-Z][A-Za-z]{1,12})\s*\Z")
+
+
+def _short(name: str) -> str:
+    """An agency's short name: "NIAT “Khovar”" -> Khovar, "MENAFN- Trend News Agency" -> Trend,
+    "Kazinform News Agency" -> Kazinform."""
+    name = name.strip()
+    q = re.search(r"[“«\"]([^”»\"]+)[”»\"]", name)
+    if q:
+        return q.group(1).strip()
+    name = re.sub(r"^[A-Z]+-\s*", "", name)  # "MENAFN- Trend"
+    name = re.sub(r"\s+(?:News\s+Agency|Agency|News)$", "", name)
+    return name.strip(" -–—")
+
+
+@lru_cache(maxsize=1)
+def _outlets() -> dict[str, str]:
+    return {r["outlet"].casefold(): r["alpha3"] for r in table("outlets")}
+
+
+def outlet_country(outlet: str) -> str | None:
+    """The state an outlet reports from (outlets.csv), if known."""
+    return _outlets().get(outlet.strip().casefold()) if outlet else None
+
+
+# ---- date --------------------------------------------------------------------------------------
+
+
+def find_published(doc: Doc) -> str:
+    """An ISO date from a dateline or a date line with a year near the top, else empty."""
+    head = doc.text[:400]
+    m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+([A-Z][a-z]+)\.?,?\s+(\d{4})\b", head)
+    if m and m.group(2).lower() in MONTH_NUMBER:
+        return _iso(int(m.group(3)), MONTH_NUMBER[m.group(2).lower()], int(m.group(1)))
+    m = re.search(r"\b([A-Z][a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s*/?\s*(\d{4})\b", head)
+    if m and m.group(1).lower() in MONTH_NUMBER:
+        return _iso(int(m.group(3)), MONTH_NUMBER[m.group(1).lower()], int(m.group(2)))
+    m = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", head)
+    if m:
+        return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = re.search(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b", head)
+    if m:
+        y = int(m.group(3))
+        return _iso(y + 2000 if y < 100 else y, int(m.group(2)), int(m.group(1)))
+    return ""
+
+
+def _iso(y: int, mo: int, d: int) -> str:
+    try:
+        return date(y, mo, d).isoformat()
+    except ValueError:
+        return ""
+
+
+# ---- event -------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _events() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(pattern, event type) per phrase, matched on lower-cased text."""
+    return tuple((re.compile(r["pattern"]), r["event_type"]) for r in table("events"))
+
+
+FUTURE = re.compile(r"\b(?:arrange|plan|planned|invite|invited|invitation|upcoming|forthcoming|future|next|will|"
+                    r"to\s+pay|to\s+make|return)\b[^.]{0,40}$", re.I)
+NEXT = re.compile(r"^[^.]{0,30}\b(?:next|later this|in the coming)\b", re.I)
+
+
+def _future(text: str, start: int, end: int) -> bool:
+    """True for a visit spoken of as to come ("invited ... to pay a visit", "a visit next year")."""
+    return bool(FUTURE.search(text[max(0, start - 60):start]) or NEXT.match(text[end:end + 40]))
+
+
+def find_event_type(doc: Doc) -> str:
+    """The event reported: a phone call, a (state, official, working) visit, a commission's
+    session, a forum, talks, or other; the body's words weighed in that order."""
+    text, lay = doc.text, doc.layout
+    body = "\n".join(text[s:e] for s, e in lay.paragraphs)
+    headline = text[lay.headline[0]:lay.headline[1]] if lay.headline else ""
+    low = (headline + "\n" + body).lower()
+    hits: dict[str, bool] = {}
+    for rx, kind in _events():
+        if hits.get(kind):
+            continue
+        for m in rx.finditer(low):
+            if m.start() and (low[m.start() - 1].isalnum() or low[m.start() - 1] in "-_"):
+                continue
+            if kind == "forum" and re.search(r"\b(?:press|video|news)\s*$", low[max(0, m.start() - 8):m.start()]):
+                continue
+            if kind.endswith("visit") and _future(low, m.start(), m.end()):
+                continue  # "invited him to pay a state visit next year"
+            hits[kind] = True
+            break
+    for kind in ("phone_call", "state_visit", "official_visit", "working_visit"):
+        if hits.get(kind):
+            return kind
+    if hits.get("commission"):
+        return "commission"
+    if hits.get("forum") and (re.search(r"\b(?:sidelines of|at the|took part in|participat\w+ in|within the)\b[^.]{0,60}"
+                                        r"\b(?:forum|summit|conference|expo|exhibition)\b", body, re.I)
+                              or re.search(r"\b(?:forum|summit|conference)\b[^.]{0,60}\b(?:was|were|is|are)\s+held\b",
+                                           body, re.I)):
+        return "forum"
+    for m in re.finditer(r"\bvisit\b", body):
+        if not _future(body, m.start(), m.end()):
+            return "official_visit"
+    if hits.get("talks"):
+        return "talks"
+    if hits.get("forum"):
+        return "forum"
+    return "other"
+
+
+# ---- states taking part --------------------------------------------------------------------------
+
+
+def taking_part(doc: Doc) -> list[str]:
+    """The states whose officials take part: those of the people named with an office, and those
+    named at least twice in the text (the headline counts, captions do not)."""
+    lay = doc.layout
+    counts: Counter[str] = Counter()
+    for p in doc["places"]:
+        if not p["alpha3"] or lay.is_noise(p.start) and not lay.in_headline(p.start):
+            continue
+        counts[p["alpha3"]] += 2 if p.label == "dateline" else 1
+    for p in doc["people"]:
+        if p["alpha3"] and p["title"] and p["office"] is not None:
+            counts[p["alpha3"]] += 2
+    if not counts:
+        return []
+    ranked = counts.most_common()
+    top = ranked[0][1]
+    # the genre is bilateral: the two most named states take part (a short text may name each
+    # once); a third one only when it is named about as often
+    keep = [a for k, (a, n) in enumerate(ranked) if (k < 2 and (n >= 2 or top == 1)) or (n >= 3 and n >= 0.3 * top)]
+    return sorted(keep)

@@ -1,0 +1,381 @@
+"""Bodies: names of organisations written out in the text ("Ministry of Culture and Sports of
+Kazakhstan", "Japan Bank for International Cooperation (JBIC)", "Bangladesh SEZ Ltd"), each with
+its head's kind, its level, its state and its acronym. A name is grown from a head word of
+``body_kinds.csv``: the capitalised words before it and its complements after it ("of ...",
+"for ...", "under the Government of ..."), up to where another body's name begins."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .doc import Doc, Span, span
+from .lexicon import MONTHS, fold, matcher, table, words
+from .places import city_country, lookup, scan
+
+CONNECTORS = {"of", "and", "for", "the", "&", "on", "under", "de", "du", "des", "al"}
+ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}s?")
+MONTH_WORDS = set(MONTHS) | {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+LEFT_STOPS = {"The", "A", "An", "In", "On", "At", "As", "By", "For", "With", "From", "To", "And", "Of", "Under",
+              "Between", "Among", "During", "After", "Before", "Also", "Both", "This", "That", "These", "Those",
+              "Its", "Their", "His", "Her", "Our"}
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper() or tok[:1].isdigit() and any(c.isalpha() for c in tok)
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """The head words of offices ("Chairman", "Minister", "Director"): the last capitalised word
+    before any "of" in ``titles.csv``; they end a body's name ("SFD Board of Directors Chairman")."""
+    out = set()
+    for r in table("titles"):
+        ws = [w for w in r["pattern"].split(" of ")[0].split() if w[:1].isupper()]
+        if ws:
+            out.add(ws[-1])
+    return frozenset(out) - _head_words()
+
+
+def _title_case(line: str) -> bool:
+    ws = [w for w in line.split() if w[:1].isalpha() and len(w) > 3]
+    return bool(ws) and sum(w[0].isupper() for w in ws) >= 0.8 * len(ws)
+
+
+def _level(name: str, kind: str) -> str:
+    """The level of a body from its name, countries aside (``levels.csv``, first match wins)."""
+    core = name
+    for s, e, _, k, _ in sorted(scan(name), reverse=True):
+        if k in ("name", "official", "demonym", "seat"):
+            core = core[:s] + core[e:]
+    for r in _levels():
+        if r[0].search(core):
+            return r[1]
+    return {"ministry": "national_body", "agency": "national_body", "government": "state", "academic": "academic",
+            "local government": "regional", "company": "company", "bank": "company"}.get(kind, "other")
+
+
+@lru_cache(maxsize=1)
+def _levels() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(r["pattern"], re.I), r["level"]) for r in table("levels"))
+
+
+def bodies(doc: Doc) -> list[Span]:
+    """The bodies layer: one span per body's name, attrs ``kind``, ``level``, ``alpha3``,
+    ``plural``, ``singular`` (the head of one body), ``acronym`` and ``owner`` (a possessive
+    state right before the name, which the name leaves out)."""
+    text, lay = doc.text, doc.layout
+    toks = lay.tokens
+    words_ = [text[a:b] for a, b in toks]
+    places = doc["places"]
+    folded = fold(text)
+    heads = matcher("body_kinds").finditer(text, folded=folded)
+    found: list[tuple[int, int, dict]] = []
+    for h in heads:
+        first = text[h.start]
+        if not (first.isupper() or h.row.get("case") == "exact"):
+            local = _local_lower(doc, text, toks, words_, h)  # "the Samarkand regional khokimiyat"
+            if local is not None:
+                found.append((*local, dict(h.row)))
+            continue
+        inside = [p for p in doc["places"].at(h.start) if p["kind"] in ("name", "official", "seat")]
+        if inside:
+            continue  # "Russian Federation", "Kyrgyz Republic": a state's name
+        if lay.in_headline(h.start) and _title_case(text[lay.headline[0]:lay.headline[1]]):
+            continue  # in a headline Written In Capitals, no name has an edge
+        i = lay.token_at(h.start)
+        j = lay.token_at(h.end)
+        s_tok = _left(words_, i, h.row.get("case") == "exact")
+        e_tok = _right(text, toks, words_, j, set(filter(None, h.row["complements"].split("|"))), places)
+        found.append((s_tok, e_tok, dict(h.row)))
+    # one span per body: a head read inside another body's name belongs to it
+    found.sort(key=lambda x: (x[0], -x[1]))
+    merged: list[tuple[int, int, dict]] = []
+    for s, e, row in found:
+        if merged and s < merged[-1][1]:
+            ps, pe, prow = merged[-1]
+            merged[-1] = (ps, max(pe, e), prow if pe >= e else row)
+            continue
+        merged.append((s, e, row))
+    out: list[Span] = []
+    acronyms: dict[str, Span] = {}
+    for s_tok, e_tok, row in merged:
+        s, e = toks[s_tok][0], toks[e_tok - 1][1]
+        acronym = None
+        # "(JBIC)", "«Khovar»", "[Uzbekistan Railways]" right after the name
+        m = re.match(r"\s*\((?P<a>[A-Z][A-Za-z0-9&.-]{1,12})\)", text[e:e + 16])
+        if m:
+            acronym = m.group("a")
+            e += m.end()
+        else:
+            m = re.match(r"\s*[«“\"](?P<a>[^»”\"\n]{2,30})[»”\"]", text[e:e + 34])
+            if m and _is_cap(m.group("a")):
+                e += m.end()
+        owner = _owner(text, s, places)
+        name = text[s:e]
+        sp = span(s, e, "body", kind=row["kind"], level=_level(name, row["kind"]),
+                  alpha3=_country(text, s, e, places, owner), plural=bool(row.get("singular")),
+                  singular=row.get("singular") or "", acronym=acronym, owner=owner)
+        out.append(sp)
+        if acronym:
+            acronyms[acronym] = sp
+    # later mentions by acronym ("... between MBRSC and the CNES") are the body named before
+    taken = [(b.start, b.end) for b in out]
+    for a, body in acronyms.items():
+        for m in re.finditer(rf"(?<![\w(]){re.escape(a)}(?![\w)])", text):
+            if not any(x <= m.start() < y for x, y in taken):
+                out.append(span(m.start(), m.end(), "body", kind=body["kind"], level=body["level"],
+                                alpha3=body["alpha3"], plural=False, singular="", acronym=a, owner=None,
+                                refers_to=body))
+    return out
+
+
+def _local_lower(doc: Doc, text: str, toks, words_, h) -> tuple[int, int] | None:
+    """A local government written in lower case next to its place: "the Samarkand regional
+    khokimiyat", "Almaty region akimat", "the akimat of Almaty region" (token range)."""
+    if h.row["kind"] != "local government":
+        return None
+    lay = doc.layout
+    i, j = lay.token_at(h.start), lay.token_at(h.end)
+    k = i
+    while k > 0 and words_[k - 1].lower() in ("regional", "region", "city", "oblast", "district", "provincial"):
+        k -= 1
+    if k < i and k > 0 and _is_cap(words_[k - 1]):
+        k -= 1
+        while k > 0 and _is_cap(words_[k - 1]) and words_[k - 1] not in LEFT_STOPS:
+            k -= 1
+        return k, j
+    if j + 1 < len(words_) and words_[j] == "of":
+        at = j + 1 + (words_[j + 1] == "the")
+        p = doc["places"].starting_at(toks[at][0]) if at < len(toks) else None
+        if p is not None:
+            return i, lay.token_at(p.end)
+    return None
+
+
+def _left(words_: list[str], i: int, exact: bool) -> int:
+    """Index of the first token of a body's name whose head is token ``i``."""
+    k = i
+    n = 0
+    while k > 0 and n < 7:
+        w = words_[k - 1]
+        if w in LEFT_STOPS or w in _title_words() and not exact or w in MONTH_WORDS:
+            break
+        if _is_cap(w) and not re.search(r"[’']s$", w):
+            k -= 1
+            n += 1
+            continue
+        # "Bank of China", "U.S. Trade and Development Agency": a connector between capitalised words,
+        # unless the words before it are a body's name of their own ("ONODA Inc and Bangladesh SEZ Ltd")
+        if w in ("of", "and", "&", "for") and n and k >= 2 and _is_cap(words_[k - 2]) and _free_run(words_, k - 2):
+            k -= 1
+            continue
+        break
+    while k < i and words_[k] in CONNECTORS:
+        k += 1
+    return k
+
+
+def _free_run(words_: list[str], j: int) -> bool:
+    """True when the capitalised run ending at token ``j`` holds no body's head and no connector
+    before it (it may then join the name after it: "U.S. Trade and Development Agency")."""
+    heads = _head_words()
+    k = j
+    while k >= 0 and _is_cap(words_[k]) and not re.search(r"[’']s$", words_[k]):
+        if words_[k] in heads:
+            return False
+        k -= 1
+    return k < 0 or words_[k] not in ("of", "and", "&", "for", ",")
+
+
+def _right(text: str, toks: list[tuple[int, int]], words_: list[str], j: int, complements: set[str],
+           places) -> int:
+    """Index after the last token of a body's name whose head ends before token ``j``."""
+    end = j
+    n = len(toks)
+    if j >= 2 and not _is_cap(words_[j - 2]) or j == 1:
+        k = j
+        while k < n and k - j < 3 and _is_cap(words_[k]) and words_[k] not in _head_words() \
+                and words_[k] not in _title_words() and words_[k] not in MONTH_WORDS:
+            k += 1
+            if lookup(words_[k - 1]) is not None:
+                break
+        if k > j and (k >= n or not _is_cap(words_[k])):
+            end = k
+    while end < n:
+        w = words_[end]
+        if w in complements and end + 1 < n:
+            k = end + 1
+            if words_[k] == "the":
+                k += 1
+            run = _cap_run(text, toks, words_, k, places)
+            if run == k:
+                break
+            end = run
+            continue
+        break
+    return end
+
+
+def _cap_run(text: str, toks: list[tuple[int, int]], words_: list[str], k: int, places) -> int:
+    """Index after a run of capitalised words from token ``k`` (inner "of", "and", "for", "the";
+    commas of a list of fields; a region's name), stopping before "and" that opens another
+    body's name, before an office held by a person ("... Chairman, H.E.") and after a state's
+    name that a person's name follows ("of Turkmenistan T.Atahallyev")."""
+    n = len(toks)
+    end = k
+    i = k
+    titles = _title_words()
+    while i < n:
+        w = words_[i]
+        region = places.starting_at(toks[i][0])
+        if region is not None and region.label == "region":
+            while i < n and toks[i][1] <= region.end:
+                i += 1
+            end = i
+            continue
+        state = places.starting_at(toks[i][0])
+        if state is not None and state["kind"] in ("name", "official") and state.end > toks[i][0]:
+            while i < n and toks[i][0] < state.end:
+                i += 1
+            end = i
+            if i < n and _is_cap(words_[i]) and not _holds_office_or_head(words_, i):
+                break  # "of the Republic of Tajikistan T.Atahallyev": a person's name follows
+            continue
+        if w in ("city", "town", "region", "province", "district") and i + 1 < n and words_[i + 1] == "of":
+            i += 2  # "Akimat of the city of Astana"
+            continue
+        if _is_cap(w) and w not in MONTH_WORDS:
+            office_head = all(x in _office_vocabulary() for x in words_[k:i])  # "of the Prime Minister"
+            if w in titles and not office_head and (i + 1 >= n or _is_cap(words_[i + 1]) or words_[i + 1] in (",", "(")):
+                break  # an office, and its holder after it
+            i += 1
+            end = i
+            if re.search(r"[’']s$", w):
+                break
+            continue
+        if w in ("of", "for", "the", "&", "on", "under") and i + 1 < n and (_is_cap(words_[i + 1]) or words_[i + 1] == "the"):
+            i += 1
+            continue
+        if (w == "and" or w == "," and i + 1 < n and words_[i + 1] == "and") and i + 1 < n:
+            a = i + 1 + (words_[i + 1] == "and")
+            the = a < n and words_[a] == "the"
+            nxt = a + the
+            if nxt < n and _is_cap(words_[nxt]):
+                if re.search(r"[’']s$", words_[nxt]):
+                    break  # "... and Tajikistan's State Service Agency": the next body's owner
+                new_body = _opens_body(words_, nxt) and (the or words_[i - 1] not in _head_words())
+                if not new_body and (w != "," or _fields_list(words_, i)):
+                    i = nxt
+                    continue
+            break
+        if w == "," and i + 1 < n and _is_cap(words_[i + 1]) and _fields_list(words_, i):
+            i += 1
+            continue
+        break
+    return end
+
+
+@lru_cache(maxsize=1)
+def _office_vocabulary() -> frozenset[str]:
+    """Every capitalised word of an office's name in ``titles.csv``."""
+    return frozenset(w for r in table("titles") for w in r["pattern"].split() if w[:1].isupper())
+
+
+def _holds_office_or_head(words_: list[str], i: int) -> bool:
+    """True when the capitalised run at token ``i`` holds an office's or a body's head word."""
+    k = i
+    while k < len(words_) and _is_cap(words_[k]) and k - i < 5:
+        if words_[k] in _title_words() or words_[k] in _head_words():
+            return True
+        k += 1
+    return False
+
+
+def _opens_body(words_: list[str], i: int) -> bool:
+    """True when the capitalised run at token ``i`` holds a body's head before its first lower-case
+    word ("and the Ministry of ...", "and JSC KazMunayGas"), i.e. a second body begins there."""
+    heads = _head_words()
+    k = i
+    while k < len(words_) and _is_cap(words_[k]) and k - i < 6:
+        if words_[k] in heads:
+            return True
+        k += 1
+    return False
+
+
+@lru_cache(maxsize=1)
+def _head_words() -> frozenset[str]:
+    """The nouns that head bodies' names: each pattern's last word before any "of" ("Assembly" of
+    "National Assembly", "Cabinet" of "Cabinet of Ministers"; not "General" of "Consulate General")."""
+    out = set()
+    for r in table("body_kinds"):
+        ws = r["pattern"].split(" of ")[0].split()
+        out.add(ws[0] if ws[-1] == "General" else ws[-1])
+    return frozenset(out)
+
+
+def _fields_list(words_: list[str], comma: int) -> bool:
+    """True for a comma inside a body's list of fields ("Ministry of Culture, Sports, and Tourism"):
+    capitalised words and commas up to "and" and one more capitalised word, none a head or a state."""
+    heads = _head_words()
+    k = comma + 1
+    while k < len(words_) and k - comma < 12:
+        w = words_[k]
+        if w == ",":
+            k += 1
+            continue
+        if w == "and":
+            k += words_[k + 1] == "the" if k + 1 < len(words_) else 0
+            return k + 1 < len(words_) and _is_cap(words_[k + 1]) and words_[k + 1] not in heads \
+                and lookup(words_[k + 1]) is None
+        if not _is_cap(w) or w in heads or lookup(w) is not None:
+            return False
+        k += 1
+    return False
+
+
+def _owner(text: str, s: int, places) -> str | None:
+    """A possessive state right before a name ("Kyrgyzstan's Ministry of Health")."""
+    before = places.before(s)
+    if before is not None and before.get("possessive") and before["alpha3"] \
+            and re.fullmatch(r"[’']s\s*", text[before.end:s]):
+        return before["alpha3"]
+    return None
+
+
+def _country(text: str, s: int, e: int, places, owner: str | None) -> str | None:
+    """The state a body belongs to: its possessive owner, the last state named in it (not where
+    it sits: "in", "to"), a demonym in it, a city or region in it, a state's stem in a word."""
+    if owner:
+        return owner
+    inside = places.within(s, e)
+    states = [p for p in inside if p["kind"] in ("name", "official", "demonym", "seat", "capital") and p["alpha3"]
+              and not re.search(r"\b(?:in|to|at)\s+(?:the\s+)?$", text[s:p.start])]
+    if states:
+        return states[-1]["alpha3"]
+    local = [p for p in inside if p["alpha3"]]
+    if local:
+        return local[-1]["alpha3"]
+    # a city at the start of a name or after "of" ("Abu Dhabi Fund", "Akimat of Almaty"), not a
+    # personal name inside one ("Mohammed Bin Rashid Space Centre")
+    for m in re.finditer(r"(?:^|\bof\s+(?:the\s+)?)([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)", text[s:e]):
+        for cand in (m.group(1), m.group(1).split()[0]):
+            c = city_country(cand)
+            if c and cand not in _head_words():
+                return c
+    for w in re.findall(r"[A-Z][a-z]+", text[s:e]):
+        for r in _stems():
+            if w.startswith(r[0]) and len(w) > len(r[0]) + 2:
+                return r[1]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _stems() -> tuple[tuple[str, str], ...]:
+    found = [(r["alias"], r["alpha3"]) for r in table("countries") if r["kind"] == "stem"]
+    return tuple(sorted(found, key=lambda x: len(x[0]), reverse=True))
+
+
+def acronym_like(word: str) -> bool:
+    """A word in capitals that may name a body ("CORFO", "MBRSC"), not a state's name."""
+    return bool(ACRONYM.fullmatch(word)) and lookup(word) is None and word not in words("not_bodies")

@@ -1,0 +1,133 @@
+"""An article under extraction: its text, its layout and layers of spans, in the manner of
+spaCy's ``Doc.spans``. Each component adds one layer and reads earlier ones; a layer, once
+added, is never changed."""
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from .layout import Layout
+
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+@dataclass(frozen=True, eq=False)
+class Span:
+    """``text[start:end]`` with a label and read-only attributes (which may hold other spans)."""
+
+    start: int
+    end: int
+    label: str
+    attrs: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
+
+    def __getitem__(self, key: str) -> Any:
+        return self.attrs[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.attrs.get(key, default)
+
+    def __repr__(self) -> str:
+        extra = ", ".join(f"{k}={v!r}" for k, v in self.attrs.items() if not isinstance(v, (Span, tuple)))
+        return f"Span({self.start}, {self.end}, {self.label!r}{', ' + extra if extra else ''})"
+
+
+def span(start: int, end: int, label: str, **attrs: Any) -> Span:
+    """A span with its attributes frozen."""
+    return Span(start, end, label, MappingProxyType(attrs) if attrs else _EMPTY)
+
+
+@dataclass(frozen=True)
+class Layer:
+    """The spans of one component, sorted by start; positional lookups by bisection."""
+
+    name: str
+    spans: tuple[Span, ...]
+    _starts: tuple[int, ...] = field(repr=False, default=())
+
+    @classmethod
+    def of(cls, name: str, spans: Iterable[Span]) -> Layer:
+        ordered = tuple(sorted(spans, key=lambda s: (s.start, -s.end)))
+        return cls(name, ordered, tuple(s.start for s in ordered))
+
+    def __iter__(self) -> Iterator[Span]:
+        return iter(self.spans)
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def __getitem__(self, i: int) -> Span:
+        return self.spans[i]
+
+    def within(self, start: int, end: int) -> list[Span]:
+        """Spans that lie wholly inside ``[start, end)``."""
+        i = bisect.bisect_left(self._starts, start)
+        out = []
+        while i < len(self.spans) and self.spans[i].start < end:
+            if self.spans[i].end <= end:
+                out.append(self.spans[i])
+            i += 1
+        return out
+
+    def starting_in(self, start: int, end: int) -> list[Span]:
+        """Spans whose start lies in ``[start, end)``."""
+        i = bisect.bisect_left(self._starts, start)
+        j = bisect.bisect_left(self._starts, end)
+        return list(self.spans[i:j])
+
+    def at(self, pos: int) -> list[Span]:
+        """Spans that cover ``pos`` (few: layers hold short, mostly disjoint spans)."""
+        i = bisect.bisect_right(self._starts, pos)
+        out = []
+        k = i - 1
+        # spans of a layer are short: look back a bounded way for one that still covers pos
+        while k >= 0 and pos - self.spans[k].start < 600:
+            if self.spans[k].end > pos:
+                out.append(self.spans[k])
+            k -= 1
+        return out
+
+    def starting_at(self, pos: int) -> Span | None:
+        """The longest span that starts exactly at ``pos``."""
+        i = bisect.bisect_left(self._starts, pos)
+        return self.spans[i] if i < len(self.spans) and self.spans[i].start == pos else None
+
+    def before(self, pos: int) -> Span | None:
+        """The last span that ends at or before ``pos``."""
+        i = bisect.bisect_right(self._starts, pos) - 1
+        while i >= 0:
+            if self.spans[i].end <= pos:
+                return self.spans[i]
+            i -= 1
+        return None
+
+    def after(self, pos: int) -> Span | None:
+        """The first span that starts at or after ``pos``."""
+        i = bisect.bisect_left(self._starts, pos)
+        return self.spans[i] if i < len(self.spans) else None
+
+
+@dataclass
+class Doc:
+    """One article's text, layout and layers. ``add`` refuses to replace a layer, so no
+    component can edit another's results."""
+
+    text: str
+    layout: Layout
+    layers: dict[str, Layer] = field(default_factory=dict)
+
+    def add(self, name: str, spans: Iterable[Span]) -> Layer:
+        if name in self.layers:
+            raise ValueError(f"layer {name!r} already added")
+        layer = Layer.of(name, spans)
+        self.layers[name] = layer
+        return layer
+
+    def __getitem__(self, name: str) -> Layer:
+        return self.layers[name]
+
+    def slice(self, s: Span | tuple[int, int]) -> str:
+        a, b = (s.start, s.end) if isinstance(s, Span) else s
+        return self.text[a:b]

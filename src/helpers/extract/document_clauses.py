@@ -1,0 +1,278 @@
+"""What the clause around a document says of it: its status (signed now, planned, or signed
+before), the phrases that name its sides ("between A and B", "A and B signed ...", "... was
+signed by A", "... with B") and the later clauses that say how long it runs."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .doc import Doc
+from .lexicon import alternation_of, fold, matcher
+
+if TYPE_CHECKING:
+    from .documents import Draft
+
+RANK = {"planned": 0, "existing": 1, "signed": 2}
+PAST_OPENING = re.compile(r"\s*(?:(?:At|In|During)\s+that\s+(?:meeting|time|session)|Then\b|(?:Earlier|Previously|"
+                          r"In\s+(?:19|20)\d\d|Back\s+in\s+(?:19|20)\d\d|Since\s+(?:19|20)\d\d|After\s+the\s+previous)\b)")
+EXISTING_BEFORE = re.compile(r"\b(?:anniversary\s+of\s+the\s+signing\s+of|implementation\s+of|in\s+accordance\s+with|"
+                             r"provisions\s+of|framework\s+of|under|within)\s+(?:the\s+)?$")
+PLANNED_PREFIX = re.compile(r"(?:draft|proposed|future|new\s+draft)\b", re.I)
+FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|is\s+expected\s+to|are\s+expected\s+to|plans?\s+to|intends?\s+to|"
+                    r"is\s+set\s+to|are\s+set\s+to|to\s+be)\b[^.;]*$", re.I)
+
+
+def _cues(doc: Doc) -> list:
+    """The status cues of the text (signals.csv: planned, existing, signed), found once."""
+    cache = getattr(doc, "_status_cues", None)
+    if cache is None:
+        cache = [h for h in _status_matcher().finditer(doc.text, folded=fold(doc.text))]
+        doc._status_cues = cache  # type: ignore[attr-defined]
+    return cache
+
+
+@lru_cache(maxsize=1)
+def _status_matcher():
+    from .lexicon import Matcher, table
+
+    rows = tuple(r for r in table("signals") if r["signal"] in RANK)
+    return Matcher(tuple({**r, "pattern": _year_form(r["pattern"])} for r in rows))
+
+
+def _year_form(p: str) -> str:
+    """"signed in YEAR" as a form: YEAR stands for any year."""
+    return "re:" + re.escape(p).replace("YEAR", "{YEAR}").replace(r"\ ", r"\s+") + r"(?![\w-])" if "YEAR" in p else p
+
+
+def find_status(doc: Doc, d: Draft, drafts: list[Draft]) -> str:
+    """signed / planned / existing from the words around the document."""
+    text, lay = doc.text, doc.layout
+    before = text[max(0, d.start - 40):d.start]
+    if PLANNED_PREFIX.match(text, d.start):
+        return "planned"
+    if d.nested_in is not None:
+        return "planned" if re.search(r"\bsigning\s+of\s+(?:the\s+)?$", before) else "existing"
+    if EXISTING_BEFORE.search(before):
+        return "existing"
+    if d.item is not None:
+        lead = lay.list_lead(d.item[0])
+        if lead is None:
+            return "signed"
+        found = {h.row["signal"] for h in _cues(doc) if lead[0] <= h.start < lead[1]}
+        if "planned" in found or FUTURE.search(text[lead[0]:lead[1]]):
+            return "planned"
+        return "existing" if "existing" in found and "signed" not in found else "signed"
+    s, e = lay.sentence_at(d.start)
+    if d.heading:
+        s, e = lay.paragraph_at(d.start)
+    if PAST_OPENING.match(text, s):
+        return "existing"
+    titles = [(o.start, o.end) for o in drafts if o is not d and s <= o.start and o.end <= e]
+    best: tuple[int, int, str] | None = None
+    for h in _cues(doc):
+        if not s <= h.start < e or any(a <= h.start < b for a, b in titles) or d.start <= h.start < d.end:
+            continue
+        distance = d.start - h.end if h.end <= d.start else max(0, h.start - d.end)
+        key = (distance, -RANK[h.row["signal"]], h.row["signal"])
+        if best is None or key < best:
+            best = key
+    status = best[2] if best else ""
+    if status == "signed" and FUTURE.search(text, s, d.start) and not re.search(
+            r"\b(?:signed|inked|adopted|concluded|exchanged)\b", text[s:d.start]):
+        status = "planned"  # "will preside over the signing of ..."
+    if not status and d.group is not None and d.group.status:
+        return d.group.status
+    if not status and d.heading:
+        return "signed"  # a headline tells of the event
+    return status or "existing"
+
+
+# ---- sides ---------------------------------------------------------------------------------
+
+BETWEEN = re.compile(r"\b(?:between|among)\s+")
+# where the sides end: a preposition that starts the subject ("on", "for 2026-2028"; not the "for"
+# of "State Agency for Civil Service"), a comma before lower-case words, a dash, a stop
+BETWEEN_END = re.compile(r"\s+(?:on|for|to|in)\s+(?![A-Z])|\s+(?:regarding|concerning|aimed|about|within|during|at|under|"
+                         r"by|as\s+well\s+as|was|were|has|have|will|is|are|which|that|who)\b|,\s+(?!(?:and\s+)?(?:the\s+)?[A-Z])|"
+                         r"\s+[-–—]\s+(?![A-Z][\w-]+\s+and\s)|[;:.]|\s+(?:this|last|next)\s+|\s+(?:on|in)\s+(?:the\s+)?"
+                         r"(?:field|area|sphere|sector)s?\b")
+PARTICIPATION = re.compile(r"\bwith\s+the\s+participation\s+of\s+(?:the\s+)?")
+ABBREVIATION = re.compile(r"\s\([A-Z][A-Za-z0-9&.-]{1,12}\)")
+WORTH_THEN = re.compile(r"\s+(?:worth|valued\s+at)\s+(?:[^,;.()]|(?<=\d)[.,](?=\d))*?\s(?=(?:between|with)\s)")
+PASSIVE_BY = re.compile(r"\s*(?:,[^,]{0,40},\s*)?(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?"
+                        r"(?:signed|concluded|adopted|inked|approved|reached|agreed)\s+(?:[\w\s]{0,30}?\s)?(?P<prep>by|between|with)\s+")
+@lru_cache(maxsize=1)
+def _with_partner() -> re.Pattern[str]:
+    """"with the Government of Tajikistan", "with the Chinese company Sinopharm" (a demonym, a kind
+    of body of ``body_kinds_common.txt``, a name), "with China's CMG"."""
+    from .lexicon import words
+
+    kinds = "|".join(sorted(words("body_kinds_common"), key=len, reverse=True))
+    return re.compile(rf"\bwith\s+(?:the\s+)?(?P<w>(?:[A-Z][\w’'-]*[’']s\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|for|and|"
+                      rf"\([A-Z]+\)|(?:{kinds})(?=\s+[A-Z])))*)")
+TO_BUYER = re.compile(r"\b(?:sell|supply|deliver|sale\s+of)\b[^.;]{0,80}?\bto\s+(?P<w>(?:[A-Z][\w’'-]*[’']s\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)")
+ONE_AND_ANOTHER = re.compile(r"\s*[-–—:,]?\s*one\s+(?P<one>(?:with|on|in|for)\b.+?)\s*,?\s+and\s+"
+                             r"(?P<other>(?:another|the\s+other)\s+(?:with|on|in|for)\b.+?)\s*[.;]?$")
+SUBJECT = re.compile(r"(?:^|,\s+(?:(?:while|whereas|and|as|when)\s+)?|\bthat\s+|\s[–—-]{1,2}\s+|:\s+)"
+                     r"((?:the\s+|The\s+)?(?:[A-Z]|(?:[a-z]+\s+){1,2}(?:of|from)\s+(?:the\s+)?[A-Z])[^,]*?)\s*$")
+
+
+@lru_cache(maxsize=1)
+def _sign_verb() -> re.Pattern[str]:
+    return re.compile(r"\b(?:have\s+|has\s+|had\s+|will\s+)?(?:also\s+|both\s+|jointly\s+|recently\s+)?(?:signed|inked|"
+                      r"concluded|adopted|approved|entered\s+into|exchanged|initialed|sealed|agreed|put\s+their\s+"
+                      r"signatures\s+to|sign)\b", re.I)
+
+
+def attach_sides(doc: Doc, drafts: list[Draft]) -> None:
+    """The phrases that name each document's sides, as (start, end, how)."""
+    text, lay = doc.text, doc.layout
+    for d in drafts:
+        if d.sides:
+            if all(h == "with" for _, _, h in d.sides) and d.group is not None:
+                s, _ = lay.sentence_at(d.group.head[0])
+                subject = _subject(doc, d.group, s)  # "X entered into two memoranda - one with A"
+                if subject:
+                    d.sides.insert(0, subject)
+            continue  # named when the document was read ("one with A", "... as well as C and D")
+        title = text[d.start:d.end]
+        pm = PARTICIPATION.search(title)
+        if pm:  # "an agreement on ... with the participation of A, B and C"
+            d.sides.append((d.start + pm.end(), d.end, "participation"))
+            continue
+        if d.pair:  # the n-th "between" after the document
+            s, e = lay.sentence_at(d.start)
+            at = d.end
+            for _ in range(d.pair + 1):
+                bm2 = BETWEEN.search(text, at, e)
+                if not bm2:
+                    break
+                at = bm2.end()
+            else:
+                d.sides.append((*_between_span(text, at, e), "between"))
+            continue
+        bm = BETWEEN.search(title)
+        if bm and re.search(r"\b(?:Meeting|meeting|Council|Commission|session|Session)\b", title[:bm.start()]):
+            bm = None  # "Minutes of the Meeting of the Council ... between A and B": the council's sides
+        if bm:
+            d.sides.append((*_between_span(text, d.start + bm.end(), d.end), "between"))
+            continue
+        if d.item is not None or d.nested_in is not None:
+            continue
+        s, e = lay.sentence_at(d.start)
+        after = text[d.end:e]
+        worth = WORTH_THEN.match(text, d.end, e)
+        at = worth.end() if worth else None
+        if at is not None and (bw := BETWEEN.match(text, at)):
+            d.sides.append((*_between_span(text, bw.end(), e), "between"))
+            continue
+        pm = PASSIVE_BY.match(after)
+        if pm:
+            bs = d.end + pm.end()
+            if pm.group("prep") == "between":
+                d.sides.append((*_between_span(text, bs, e), "between"))
+                continue
+            be = _phrase_end(text, bs, e)
+            d.sides.append((bs, be, "by" if pm.group("prep") == "by" else "with"))
+            continue
+        one = ONE_AND_ANOTHER.match(text, d.head[1], e)
+        subject = _subject(doc, d, s)
+        if subject:
+            d.sides.append(subject)
+        wm = _with_partner().search(title)
+        if wm and not one:
+            d.sides.append(_with_span(text, d.start + wm.start("w"), d.start + wm.end("w")))
+        elif at is not None and (wm := _with_partner().match(text, at)):
+            d.sides.append(_with_span(text, wm.start("w"), wm.end("w")))
+        tb = TO_BUYER.search(text, d.start, e) if d.doc_type == "contract" else None
+        if tb:
+            d.sides.append((tb.start("w"), _phrase_end(text, tb.start("w"), e), "with"))
+
+
+def _with_span(text: str, s: int, e: int) -> tuple[int, int, str]:
+    return s, min(e, _phrase_end(text, s, len(text))), "with"
+
+
+def _between_span(text: str, bs: int, stop: int) -> tuple[int, int]:
+    """The span of the sides after "between": up to the subject, a clause or the stop."""
+    # an abbreviation in brackets belongs to the name before it: "... of Azerbaijan (SOCAR) and ..."
+    rest = ABBREVIATION.sub(lambda m: " " * len(m.group()), text[bs:stop].rstrip(" .;"))
+    cut = BETWEEN_END.search(rest)
+    return bs, bs + (cut.start() if cut else len(rest))
+
+
+def _phrase_end(text: str, s: int, e: int) -> int:
+    tail = text[s:e]
+    cut = re.search(r",\s+(?:named|which|who|in|on|at|during|for|to)\b|[.;]|\s+(?:in|on|at|during|for|to|as)\s+(?!the\s+[A-Z])"
+                    r"|\s+(?:in\s+the\s+presence)", tail)
+    return s + (cut.start() if cut else len(tail.rstrip(". ")))
+
+
+def _subject(doc: Doc, d: Draft, s: int) -> tuple[int, int, str] | None:
+    """The subject of the clause that signs the document ("Gazprom and CNPC have concluded ...",
+    "Ethiopia and Tanzania signed ..."), if the clause has one before the document."""
+    text = doc.text
+    before = text[s:d.start]
+    verbs = list(_sign_verb().finditer(before))
+    if not verbs:
+        return None
+    v = verbs[-1]
+    subject = before[:v.start()]
+    # commas inside a body's name ("Ministry of Investment, Industry and Trade") are masked (same
+    # length, so offsets hold) so the subject is not taken to start after them
+    masked = "".join("\u201a" if ch == "," and (_in_body(doc, s + i) or _between_states(doc, s + i)) else ch
+                     for i, ch in enumerate(subject))
+    m = SUBJECT.search(masked)
+    if not m:
+        return None
+    ss, se = s + m.start(1), s + m.end(1)
+    lead = re.match(r"(?:(?:On|In|At|During|After|Following|Besides|Also|Meanwhile|Today|Yesterday|Earlier|"
+                    r"Likewise|Additionally|Moreover|Furthermore)\b[^,]*,\s*)+", text[ss:se])
+    if lead:
+        ss += lead.end()
+    if ss >= se:
+        return None
+    return ss, se, "subject"
+
+
+def _between_states(doc: Doc, comma: int) -> bool:
+    """A comma in a list of states ("of Turkmenistan, Azerbaijan and Türkiye")."""
+    before = doc["places"].before(comma)
+    after = doc["places"].after(comma + 1)
+    return before is not None and before.end == comma and after is not None and \
+        doc.text[comma + 1:after.start].strip() == "" and before.label in ("name", "official")
+
+
+def _in_body(doc: Doc, pos: int) -> bool:
+    return any(b.start < pos < b.end for b in doc["bodies"].at(pos))
+
+
+# ---- later clauses ---------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _validity() -> re.Pattern[str]:
+    """Words of a clause that says how long a document runs (signals.csv, validity)."""
+    return re.compile(rf"\b(?:{alternation_of('signals', 'signal', 'validity')})\b", re.I)
+
+
+def validity_clauses(doc: Doc, d: Draft) -> list[tuple[int, int]]:
+    """Clauses after the document that say how long it runs: after its own name when it opens the
+    sentence ("The agreement on trade, signed last year, remains valid until 2030"), in a relative
+    clause (", which runs for three years"), or after "the MoU" that refers back to it."""
+    text, lay = doc.text, doc.layout
+    out = []
+    s, e = lay.sentence_at(d.start)
+    if d.item is None and _validity().search(text, d.end, e) and (
+            re.fullmatch(r"\s*(?:[Tt]he\s+)?", text[s:d.start]) or re.match(r",\s+which\b", text[d.end:])):
+        out.append((d.end, e))
+    head = text[d.head[0]:d.head[1]]
+    for m in re.finditer(rf"\b[Tt]he\s+{re.escape(head)}\b", text[d.end:]):
+        at = d.end + m.end()
+        ss, se = lay.sentence_at(at)
+        clause_end = min(se, at + 80)
+        if _validity().search(text, at, clause_end):
+            out.append((at, clause_end))
+            break
+    return out

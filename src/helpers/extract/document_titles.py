@@ -1,0 +1,158 @@
+"""Where a document's title begins and ends: the modifiers before its head ("2026-2027
+Cooperation Plan", "Exchange of Naval Nuclear Propulsion Information Agreement") and the subject
+after it ("on cooperation in the field of tourism", "between A and B for 2026-2028"), up to where
+the clause goes on ("..., which runs", "... was signed", "... in Bishkek on March 13")."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .doc import Doc
+from .lexicon import MACROS, alternation_of, words
+
+OPEN_QUOTES = "\"“«„'"
+CLOSE_QUOTES = "\"”»“'"
+LAST_WORD = re.compile(r"([\w’'-]+)\s+$")
+POSSESSIVE_END = re.compile(r"[’']s$")
+OPENS_QUOTE = re.compile(r"\s*[\"“«]")
+CLOSE_QUOTE = re.compile(r"[\"”»]")
+# a straight quote closes after a word and opens before one
+CLOSING_QUOTE = re.compile(r"[”»]|(?<=\S)\"(?=[\s,.;:)]|$)")
+OPENING_QUOTE = re.compile(r"[“«]|(?:^|(?<=\s))\"(?=\w)")
+COMMA_NEXT = re.compile(r",\s*(\S+)")
+AS_WELL_AS = re.compile(r",?\s+as\s+well\s+as\b|,?\s+together\s+with\b")
+WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+# where and when it was signed, at the end of a clause: not part of a document's name
+WHEN_TAIL = re.compile(
+    rf"\s+(?:in\s+(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?=\s+(?:on|during)\s)"
+    rf"|on\s+(?:{WEEKDAYS}|{MACROS['{MONTH}']}\s+\d{{1,2}}\b|\d{{1,2}}\s+{MACROS['{MONTH}']})"
+    rf"|in\s+(?:19|20)\d\d(?=\s*(?:$|[,.;]))|earlier\s+this\s+(?:year|month|week)|(?:last|this)\s+(?:year|month|week))")
+VERB_CUT = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will|would|shall|had|has|have|could|"
+                      r"can|may|might|should|must)\b|\s+(?:in\s+the\s+presence|on\s+the\s+sidelines|during|following\s+the|"
+                      r"after\s+the|at\s+the\s+end|today|yesterday|tomorrow|this\s+(?:year|week|month|morning|afternoon|evening)"
+                      r"|last\s+(?:week|month)|next\s+(?:week|month|year)|later\s+this|worth|valued|for\s+signing|"
+                      r"to\s+be\s+signed|that\s+(?:will|would|sets?|aims?|seeks?|allows?|provides?))\b"
+                      r"|,?\s+(?:signed|concluded|adopted|inked|ratified)\s+(?:in|on|at|earlier|last|back|between|"
+                      r"previously|during)\b|\s+to\s+be\s+[a-z]+ed\b|\s+(?:which|that)\s+(?!is\b)")
+
+
+@lru_cache(maxsize=1)
+def _and_verb() -> re.Pattern[str]:
+    """" and agreed ...", " and discussed ...": a new clause, so a document's name ends there."""
+    return re.compile(rf"\s+and\s+(?:also\s+)?(?:{alternation_of('signals', 'signal', 'clause_verb')})\b")
+
+
+@lru_cache(maxsize=1)
+def _reporting_clause() -> re.Pattern[str]:
+    """", the ministry said" / ", the press service reports": a reporting clause after a name."""
+    verbs = alternation_of("signals", "signal", "speech") + "|" + alternation_of("signals", "signal", "report")
+    return re.compile(rf",\s+(?:the\s+|a\s+|its\s+)?[\w’' -]{{1,40}}?\s+(?:{verbs})\b")
+
+
+def left_start(text: str, head_start: int, floor: int) -> int:
+    """Where the title starts: modifiers before the head ("2026-2027 Cooperation Plan", "land
+    lease"), up to four words, not determiners, counts, verbs or a possessive side; a head written
+    in capitals takes the capitalised words of its name ("Exchange of Naval ... Agreement")."""
+    pos = head_start
+    n = 0
+    stops = words("title_stops")
+    capital = text[head_start:head_start + 1].isupper()
+    while n < (8 if capital else 4):
+        m = LAST_WORD.search(text, max(floor, pos - 40), pos)
+        if not m:
+            break
+        word = m.group(1)
+        low = word.lower()
+        if capital and low in ("of", "and", "on", "for") and n and _cap_before(text, m.start(1), floor):
+            pos = m.start(1)
+            continue
+        if low in stops or not any(c.isalnum() for c in word):
+            break
+        if capital and n >= 3 and not word[:1].isupper():
+            break
+        if POSSESSIVE_END.search(word) and (word[:1].isupper() or low.rstrip("’'s") in stops):
+            break  # "Kazakhstan's": a possessive side, not part of the name ("meeting's protocol" is)
+        if word.isdigit() and len(word) != 4:
+            break
+        pos = m.start(1)
+        n += 1
+    return pos
+
+
+def _cap_before(text: str, pos: int, floor: int) -> bool:
+    m = LAST_WORD.search(text, max(floor, pos - 40), pos)
+    return bool(m) and m.group(1)[:1].isupper() and m.group(1).lower() not in words("title_stops")
+
+
+def complement_end(doc: Doc, start: int, hard_end: int, in_list: bool, plural: bool = False) -> int:
+    """Where a document's identifying phrase ends, from the end of its head."""
+    text = doc.text
+    seg = text[start:hard_end]
+    cut = len(seg)
+    m = OPENS_QUOTE.match(seg)
+    if m:  # a quoted name right after the head: 'program "New Synergy"'
+        close = CLOSE_QUOTE.search(seg[m.end():])
+        if close:
+            return start + m.end() + close.end()
+    for rx in (r";", r"\s[-–—]\s", r":"):
+        mm = re.search(rx, seg)
+        if mm:
+            cut = min(cut, mm.start())
+    mm = CLOSING_QUOTE.search(seg)
+    if mm and not OPENING_QUOTE.search(seg, 0, mm.start()):
+        cut = min(cut, mm.start())  # the end of a quote the name stands in: '... until 2030," Putin said'
+    for mm in WHEN_TAIL.finditer(seg):  # "... state border in Bishkek on March 13"
+        cut = min(cut, mm.start())
+        break
+    if not in_list:
+        for mm in (VERB_CUT.search(seg), _and_verb().search(seg)):
+            if mm:
+                cut = min(cut, mm.start())
+        for mm in COMMA_NEXT.finditer(seg):
+            if mm.start() >= cut:
+                break
+            nxt = mm.group(1).strip("\"“”«»()")
+            low = nxt.lower()
+            if _comma_in_body(doc, start + mm.start()):
+                continue  # "Ministry of Ecology, Geology and Natural Resources"
+            if _reporting_clause().match(seg, mm.start()):
+                cut = min(cut, mm.start())  # "..., the ministry said"
+                break
+            if low in words("title_clause_starts") or low.endswith(("ing", "ed")) and len(low) > 4 \
+                    or nxt[:1].isupper() and not _state_word(doc, start + mm.end(1) - len(mm.group(1))):
+                cut = min(cut, mm.start())
+                break
+        mm = AS_WELL_AS.search(seg)
+        if mm and not plural:
+            cut = min(cut, mm.start())
+    return start + cut
+
+
+def _comma_in_body(doc: Doc, pos: int) -> bool:
+    return any(b.start < pos < b.end for b in doc["bodies"].at(pos))
+
+
+def _state_word(doc: Doc, pos: int) -> bool:
+    p = doc["places"].starting_at(pos)
+    return p is not None and p.label in ("name", "official", "demonym")
+
+
+def trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """A span without surrounding blanks, punctuation and stray quote marks."""
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ".,;:" + CLOSE_QUOTES and not _closes_inner_quote(text, s, e)):
+        e -= 1
+    while s < e and (text[s].isspace() or text[s] in OPEN_QUOTES or text[s] in "-–—•*·"):
+        s += 1
+    if text[s:e].lower().endswith((" etc", " and others")):
+        e = s + text[s:e].lower().rfind(" etc" if text[s:e].lower().endswith(" etc") else " and others")
+        return trim(text, s, e)
+    return s, e
+
+
+def _closes_inner_quote(text: str, s: int, e: int) -> bool:
+    """True when the last char closes a quote opened inside the span ('program "New Synergy"')."""
+    ch = text[e - 1]
+    if ch not in "\"”»":
+        return False
+    inner = text[s:e - 1]
+    return inner.count("\"") % 2 == 1 or "“" in inner or "«" in inner

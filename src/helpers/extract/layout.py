@@ -1,0 +1,295 @@
+"""The layout of an article: headline, meta lines (dates, categories, credits), the dateline that
+opens the body, headings, list items with their leads, paragraphs and sentences. Every span is a
+(start, end) pair of offsets into the text."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import MACROS, MONTHS, expand, words
+
+_MONTH = MACROS["{MONTH}"]
+# a line that only dates the text ("31 May 2023, 18:11", "Wednesday, August 22, 2018", "13:27 | 16.05.2024")
+DATE = re.compile(expand(
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:{DAY}\.?\s+{MONTH},?\s+{YEAR}|{MONTH}\s+{DAY},?\s+{YEAR}"
+    r"|{YEAR}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./](?:{YEAR}|\d\d))"), re.I)
+DAY_ONLY = re.compile(expand(r"(?:{MONTH}\s+{DAY}\b|\b{DAY}\.?\s+{MONTH})"), re.I)
+BULLET = re.compile(r"^\s*(?:[-–—•*·▪►○◦]+|\d{1,2}[.)]|[a-z][.)])\s*(?=\S)")
+PLACE_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ỹ][\w’'-]*"
+# the dateline that opens a body: "ASTANA. KAZINFORM –", "Ulaanbaatar, November 29, 2023 /MONTSAME/.",
+# "KUALA LUMPUR (April 11):", "(MENAFN- Trend News Agency) BISHKEK, Kyrgyzstan, October 12.",
+# "Baku / 31.10.17 / Turan:", "Hanoi (VNA) –", "HÀ NỘI —", "New Delhi [India], June 5 (ANI):"
+LEAD = re.compile(
+    r"\s*(?:\((?P<pre>[^()\n]{2,40})\)\s*)?"
+    rf"(?P<place>{PLACE_WORD}(?:[ -]{PLACE_WORD}){{0,3}})"
+    r"(?:\s*\[[^\]\n]{2,20}\])?"
+    rf"(?:\s*,\s*(?!{_MONTH}\s)(?P<country>{PLACE_WORD}(?:\s{PLACE_WORD}){{0,2}})(?=\s*[,.(/]))?"
+    r"(?:\s*[,/]?\s*\(?(?P<date>" + expand(r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+                                           r"(?:{MONTH}\s+{DAY}(?:,?\s*/?\s*{YEAR})?|{DAY}\.?\s+{MONTH}(?:,?\s+{YEAR})?"
+                                           r"|\d{1,2}\.\d{1,2}\.\d{2,4})") + r")\)?\.?)?"
+    r"(?:\s*\.)?(?:\s*/\s*(?P<slash>[^/\n]{2,40}?)\s*(?:/|(?=:))|\s*\((?P<paren>[^()\n]{2,40})\)"
+    r"|(?<=\.)\s+(?P<caps>[A-Z][A-Z-]{2,}\b))?"
+    r"\s*(?P<sep>--|[-–—:]|\.(?=\s))?\s*(?:(?<=[-–—]\s)(?P<agency>[A-Z][\w-]{2,})\.\s+(?=[A-Z]))?")
+
+
+@dataclass
+class Layout:
+    """Where things are in an article's text."""
+
+    text: str
+    lines: list[tuple[int, int]] = field(default_factory=list)
+    headline: tuple[int, int] | None = None
+    meta: list[tuple[int, int]] = field(default_factory=list)  # date, category and credit lines
+    lead: tuple[int, int] | None = None  # the dateline that opens the body ("ASTANA. KAZINFORM –")
+    lead_parts: dict[str, tuple[int, int]] = field(default_factory=dict)
+    captions: list[tuple[int, int]] = field(default_factory=list)
+    headings: list[tuple[int, int]] = field(default_factory=list)
+    list_items: list[tuple[int, int]] = field(default_factory=list)
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)  # body lines, items included
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    tokens: list[tuple[int, int]] = field(default_factory=list)  # words and marks, in order
+    token_starts: list[int] = field(default_factory=list)
+    _sent_starts: list[int] = field(default_factory=list)
+    _item_starts: list[int] = field(default_factory=list)
+    _para_starts: list[int] = field(default_factory=list)
+
+    @property
+    def body_start(self) -> int:
+        """Where the body begins: the first paragraph, after the dateline that opens it."""
+        if not self.paragraphs:
+            return len(self.text)
+        if self.lead and self.lead[0] == self.paragraphs[0][0]:
+            return self.lead[1]
+        return self.paragraphs[0][0]
+
+    def is_noise(self, pos: int) -> bool:
+        """True where ``pos`` lies in the headline, a meta line or a caption (not body text)."""
+        if self.headline and self.headline[0] <= pos < self.headline[1]:
+            return True
+        return any(s <= pos < e for s, e in self.meta) or any(s <= pos < e for s, e in self.captions)
+
+    def in_headline(self, pos: int) -> bool:
+        return bool(self.headline) and self.headline[0] <= pos < self.headline[1]
+
+    def in_heading(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.headings)
+
+    def in_list_item(self, pos: int) -> tuple[int, int] | None:
+        """The list item holding ``pos``, if any."""
+        i = bisect.bisect_right(self._item_starts, pos) - 1
+        if i >= 0 and self.list_items[i][0] <= pos < self.list_items[i][1]:
+            return self.list_items[i]
+        return None
+
+    def list_lead(self, item_start: int) -> tuple[int, int] | None:
+        """The paragraph that opens the list holding the item at ``item_start``."""
+        i = bisect.bisect_left(self._para_starts, item_start) - 1
+        while i >= 0:
+            if self.in_list_item(self.paragraphs[i][0]) is None:
+                return self.paragraphs[i]
+            i -= 1
+        return None
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        """The sentence holding ``pos`` (the line, for a headline or a meta line)."""
+        i = bisect.bisect_right(self._sent_starts, pos) - 1
+        if i >= 0 and pos <= self.sentences[i][1]:
+            return self.sentences[i]
+        return self.paragraph_at(pos)
+
+    def sentence_index(self, pos: int) -> int:
+        return bisect.bisect_right(self._sent_starts, pos) - 1
+
+    def token_at(self, pos: int) -> int:
+        """Index of the first token that starts at or after ``pos``."""
+        return bisect.bisect_left(self.token_starts, pos)
+
+    def paragraph_at(self, pos: int) -> tuple[int, int]:
+        """The line holding ``pos``."""
+        i = bisect.bisect_right(self.lines, (pos, len(self.text) + 1)) - 1
+        if i >= 0 and self.lines[i][0] <= pos <= self.lines[i][1]:
+            return self.lines[i]
+        return (0, len(self.text))
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for line in text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+# a word (with inner hyphens, apostrophes, full stops: "Al-Nahyan", "O'zbekiston", "U.S", "T.Atahallyev",
+# "Dr." as one where the stop ends an abbreviation) or one mark
+TOKEN = re.compile(r"[^\W_](?:[\w’'&]|[-.‑](?=[^\W_]))*(?:(?<=\.[^\W_])\.)?|\S")
+SENTENCE_END = re.compile(r"[.!?…]+[\"”»’']*\s+(?=[\"“«‘'(\[\-–—]?\s*[A-Z0-9À-ÞĀ-ỸА-Я])")
+LAST_TOKEN = re.compile(r"(\S+)$")
+
+
+def _abbreviation(before: str) -> bool:
+    """True when the text before a full stop ends with an abbreviation or an initial."""
+    m = LAST_TOKEN.search(before)
+    if not m:
+        return False
+    tok = m.group(1).lstrip("(\"“«'")
+    bare = tok.rstrip(".")
+    if len(bare) == 1 and bare.isupper():
+        return True  # an initial: "S. Jaishankar"
+    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]?", tok):
+        return True  # "U.S.", "H.E.", "e.g."
+    return bare in words("abbreviations") or bare.lower() in words("abbreviations")
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences of ``text[start:end]`` (one line)."""
+    out, s = [], start
+    for m in SENTENCE_END.finditer(text, start, end):
+        if _abbreviation(text[max(start, m.start() - 30):m.start() + 1]):
+            continue
+        stop = m.start() + len(m.group().rstrip())
+        out.append((s, stop))
+        s = m.end()
+    if s < end:
+        out.append((s, end))
+    return [(a, b) for a, b in (_strip(text, a, b) for a, b in out) if b > a]
+
+
+def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _is_date_line(line: str) -> bool:
+    """A line that only dates or places the text ("31 May 2023, 18:11", "ASTANA, July 8")."""
+    line = line.strip()
+    n = len(line.split())
+    if n > 10:
+        return False
+    if DATE.search(line) and n <= 10 and not line.endswith("."):
+        return True
+    return n <= 6 and bool(DAY_ONLY.search(line)) and not line.endswith(".")
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip().endswith((".", "!", "?", "…", ":", ";", ",", "»", "\"", "”", "'", "’"))
+
+
+def _short(line: str, most: int) -> bool:
+    return len(line.split()) <= most
+
+
+CREDIT_LINE = re.compile(r"(?i)\s*(?:source|published|posted|updated|by)\s*:")
+CAPTION = re.compile(r"^\s*(?:read also|read more|image|imagen|see also|tags?)\b|\b(?:photo|photos|photo credit|"
+                     r"video|image)\s*:", re.I)
+
+
+def analyse(text: str) -> Layout:
+    """The layout of ``text``."""
+    lay = Layout(text=text, lines=_line_spans(text))
+    nonempty = [(s, e) for s, e in lay.lines if text[s:e].strip()]
+    if not nonempty:
+        return lay
+    kinds: dict[tuple[int, int], str] = {}
+    # the top: a headline, then meta lines (dates, categories, credits) until the first paragraph
+    i = 0
+    first = text[nonempty[0][0]:nonempty[0][1]].strip()
+    if _is_date_line(first) and len(nonempty) > 1:
+        kinds[nonempty[0]] = "meta"
+        i = 1
+    elif CREDIT_LINE.match(first):
+        kinds[nonempty[0]] = "meta"
+        i = 1
+    elif len(nonempty) > 1 and _short(first, 30) and not _ends_sentence(first):
+        kinds[nonempty[0]] = "headline"
+        i = 1
+    while i < len(nonempty) - 1:
+        line = text[nonempty[i][0]:nonempty[i][1]].strip()
+        top_meta = _is_date_line(line) or (_short(line, 4) and not _ends_sentence(line)
+                                           and not BULLET.match(line)) or CREDIT_LINE.match(line)
+        if not top_meta or kinds.get(nonempty[i - 1]) not in ("headline", "meta") and i > 0:
+            break
+        kinds[nonempty[i]] = "meta"
+        i += 1
+    # the bottom: short lines after the last sentence ("Ethiopian News Agency", "2023", "Enditem")
+    j = len(nonempty) - 1
+    while j > i and _short(text[nonempty[j][0]:nonempty[j][1]], 4) and not _ends_sentence(
+            text[nonempty[j][0]:nonempty[j][1]]) and not BULLET.match(text[nonempty[j][0]:nonempty[j][1]]):
+        kinds[nonempty[j]] = "meta"
+        j -= 1
+    list_open = False
+    for k, (s, e) in enumerate(nonempty):
+        if (s, e) in kinds:
+            continue
+        line = text[s:e]
+        stripped = line.strip()
+        if CAPTION.search(stripped) and _short(stripped, 30) or re.fullmatch(r"[*\s]+", stripped):
+            kinds[(s, e)] = "caption"
+            continue
+        bullet = bool(BULLET.match(line)) and not re.match(r"\s*[-–—]\s+[-–—]", line)
+        item = bullet or stripped.endswith(";") or (list_open and _short(stripped, 80) and not
+                                                     stripped.endswith(":"))
+        nxt = nonempty[k + 1] if k + 1 < len(nonempty) else None
+        if not item and nxt and _short(stripped, 14) and not _ends_sentence(stripped):
+            kinds[(s, e)] = "heading"
+            list_open = False
+            continue
+        kinds[(s, e)] = "item" if item else "para"
+        list_open = stripped.endswith((";", ":")) or (item and bullet and not stripped.endswith("."))
+    for (s, e), kind in sorted(kinds.items()):
+        if kind == "headline":
+            lay.headline = (s, e)
+        elif kind == "meta":
+            lay.meta.append((s, e))
+        elif kind == "caption":
+            lay.captions.append((s, e))
+        elif kind == "heading":
+            lay.headings.append((s, e))
+        else:
+            lay.paragraphs.append((s, e))
+            if kind == "item":
+                lay.list_items.append((s, e))
+    if lay.paragraphs:
+        _find_lead(lay)
+    for s, e in lay.paragraphs:
+        if lay.lead and lay.lead[0] == s:
+            s = lay.lead[1]
+        lay.sentences.extend(split_sentences(text, s, e))
+    lay._sent_starts = [s for s, _ in lay.sentences]
+    lay.tokens = [m.span() for m in TOKEN.finditer(text)]
+    lay.token_starts = [s for s, _ in lay.tokens]
+    lay._item_starts = [s for s, _ in lay.list_items]
+    lay._para_starts = [s for s, _ in lay.paragraphs]
+    return lay
+
+
+def _find_lead(lay: Layout) -> None:
+    """The dateline at the start of the first paragraph, when it has the marks of one: a place in
+    capitals, a date or an agency's credit, and a separator before the first sentence."""
+    s, e = lay.paragraphs[0]
+    m = LEAD.match(lay.text, s, e)
+    if not m or m.end() >= e:
+        return
+    place = m.group("place")
+    caps = place.isupper() and len(place) > 2
+    marked = m.group("date") or m.group("slash") or m.group("paren") or m.group("caps") or m.group("pre")
+    sep = m.group("sep")
+    if not (caps or marked):
+        return
+    rest = lay.text[m.end():e]
+    if not rest[:1].isupper() and not rest[:1] in "\"“«":
+        return
+    if not (sep or m.group("slash") or m.group("paren") or (caps and m.group("country"))):
+        return
+    if caps and not marked and not sep and not m.group("country"):
+        return
+    lay.lead = (s, m.end())
+    lay.lead_parts = {g: m.span(g) for g in ("pre", "place", "country", "date", "slash", "paren", "caps", "agency")
+                      if m.group(g)}
+
+
+__all__ = ["Layout", "analyse", "split_sentences", "MONTHS"]

@@ -1,0 +1,265 @@
+"""Reference data and the one matcher that reads it.
+
+Every lexicon of the genre (titles of office, honorifics, bodies' kinds, document heads, verbs of
+signing and speech, credit forms, period forms, area phrases, event phrases) is a CSV file under
+``data/reference/`` with a ``pattern`` column and attribute columns. ``Matcher`` finds its
+patterns in a text:
+
+- a *phrase* ("prime minister", "memorandum of understanding") is matched case-insensitively at
+  word boundaries; a space or hyphen in it matches any run of spaces or hyphens, and curly and
+  straight apostrophes are one;
+- a *form* is a regular expression with macros (``{YEAR}``, ``{NUM}``, ``{CAP}``, ... below),
+  written ``re:...``; named groups in it are handed on with the hit;
+- a phrase ending in ``*`` matches any word ending ("digitali*").
+
+A row with ``case`` = ``exact`` matches only as written ("MoU", "Minutes"). Where hits overlap,
+the leftmost wins, then the longest.
+"""
+from __future__ import annotations
+
+import csv
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping
+
+
+def reference_dir() -> Path:
+    """The folder of reference files (``HELPERS_REFERENCE`` overrides the project's own)."""
+    env = os.environ.get("HELPERS_REFERENCE")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[3] / "data" / "reference"
+
+
+@lru_cache(maxsize=None)
+def table(name: str) -> tuple[Mapping[str, str], ...]:
+    """The rows of ``data/reference/<name>.csv``; lines starting with ``#`` are comments."""
+    path = reference_dir() / f"{name}.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        lines = [line for line in f if line.strip() and not line.lstrip().startswith("#")]
+    return tuple(MappingProxyType({k: (v or "").strip() for k, v in r.items() if k}) for r in csv.DictReader(lines))
+
+
+@lru_cache(maxsize=None)
+def words(name: str) -> frozenset[str]:
+    """The whitespace-separated words of ``data/reference/<name>.txt`` (``#`` starts a comment)."""
+    out: set[str] = set()
+    for line in (reference_dir() / f"{name}.txt").read_text(encoding="utf-8").splitlines():
+        if not line.lstrip().startswith("#"):
+            out.update(line.split())
+    return frozenset(out)
+
+
+# Same-length folding, so offsets in the folded text are offsets in the text: quotes, apostrophes,
+# hyphens and spaces of many kinds become one of each.
+_FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "“": '"', "”": '"', "„": '"',
+                       "«": '"', "»": '"', "‐": "-", "‑": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " "})
+
+
+def fold(text: str) -> str:
+    """``text`` lower-cased with quotes, apostrophes, hyphens and spaces folded, same length."""
+    low = text.lower()
+    if len(low) != len(text):  # a letter whose lower case is longer ("İ"): keep the offsets
+        low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    return low.translate(_FOLD)
+
+
+def key(phrase: str) -> str:
+    """The form a phrase is looked up by: folded, runs of spaces and hyphens as one space."""
+    return re.sub(r"[\s-]+", " ", fold(phrase)).strip()
+
+
+MONTHS = ("January February March April May June July August September October November December").split()
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+_MONTH_ALT = "|".join(sorted(MONTHS + [m[:3] for m in MONTHS] + ["Sept"], key=len, reverse=True))
+MACROS = {
+    "{YEAR}": r"(?:19|20)\d\d",
+    "{YY}": r"(?:(?:19|20)?\d\d)",
+    "{NUM}": r"(?:\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")",
+    "{DASH}": r"\s*[-‐‑‒–—―−/]\s*",
+    "{MONTH}": rf"(?:{_MONTH_ALT})\.?",
+    "{DAY}": r"(?:[0-3]?\d(?:st|nd|rd|th)?)",
+    "{CAP}": r"[A-ZÀ-ÖØ-ÞĀ-ỸА-Я][\w’'.&-]*",
+    "{UPPER}": r"[A-ZÀ-ÖØ-ÞĀ-ỸА-Я][A-ZÀ-ÖØ-ÞĀ-ỸА-Я’'.&-]+",
+    "{WORD}": r"[\w’'-]+",
+    "{Q}": r"[\"“”«»„]",
+}
+
+
+def expand(form: str) -> str:
+    """A form's regular expression with its macros spelled out."""
+    for macro, rx in MACROS.items():
+        form = form.replace(macro, rx)
+    return form
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A pattern found at ``text[start:end]``: its row and, for a form, its named groups."""
+
+    start: int
+    end: int
+    row: Mapping[str, str]
+    groups: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+
+    def __getitem__(self, k: str) -> str:
+        return self.row[k]
+
+    def group(self, name: str) -> tuple[int, int] | None:
+        return self.groups.get(name)
+
+
+def _trie_regex(phrases: list[str]) -> str:
+    """One regular expression for many literal phrases: a trie, so the engine never backtracks
+    through a long alternation (longest phrases are tried first at each branch)."""
+    trie: dict = {}
+    for p in phrases:
+        node = trie
+        for ch in p:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        branches = []
+        for ch in sorted((c for c in node if c), key=lambda c: (-_depth(node[c]), c)):
+            unit = r"[\s\-]+" if ch == " " else re.escape(ch)
+            if ch == "'":
+                unit = "'"
+            branches.append(unit + emit(node[ch]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return emit(trie)
+
+
+def _depth(node: dict) -> int:
+    return 1 + max((_depth(n) for c, n in node.items() if c), default=0)
+
+
+class Matcher:
+    """The patterns of a lexicon, found in any text (see the module's docstring)."""
+
+    def __init__(self, rows: tuple[Mapping[str, str], ...], column: str = "pattern"):
+        self.rows = rows
+        literal: dict[str, Mapping[str, str]] = {}
+        exact: dict[str, Mapping[str, str]] = {}
+        self.forms: list[tuple[re.Pattern[str], Mapping[str, str]]] = []
+        for r in rows:
+            p = r[column]
+            if p.startswith("re:"):
+                flags = 0 if r.get("case") == "exact" else re.I
+                self.forms.append((re.compile(expand(p[3:]), flags), r))
+            elif p.endswith("*"):
+                rx = re.escape(key(p[:-1])).replace(r"\ ", r"[\s-]+") + r"[\w-]*"
+                flags = 0 if r.get("case") == "exact" else re.I
+                self.forms.append((re.compile(rx, flags), r))
+            elif r.get("case") == "exact":
+                exact.setdefault(p, r)
+            else:
+                literal.setdefault(key(p), r)
+        self.literal = literal
+        self.exact = exact
+        # a phrase ends where its word ends: not before a letter, a digit or a hyphen ("Co-operation")
+        self._lit = re.compile(_trie_regex(sorted(literal)) + r"(?![\w-])") if literal else None
+        self._exact = re.compile(_trie_regex(sorted(exact)) + r"(?![\w-])") if exact else None
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None, folded: str | None = None) -> list[Hit]:
+        """Every pattern in ``text[start:end]``, left to right, not overlapping; ``folded`` is
+        ``fold(text)`` where the caller has it already."""
+        end = len(text) if end is None else end
+        hits: list[Hit] = []
+        if self._lit is not None:
+            low = folded if folded is not None else fold(text)
+            for m in self._lit.finditer(low, start, end):
+                if _word_start(low, m.start()):
+                    hits.append(Hit(m.start(), m.end(), self.literal[key(m.group())]))
+        if self._exact is not None:
+            for m in self._exact.finditer(text, start, end):
+                if _word_start(text, m.start()):
+                    hits.append(Hit(m.start(), m.end(), self.exact[m.group()]))
+        for rx, row in self.forms:
+            for m in rx.finditer(text, start, end):
+                if m.end() > m.start() and _word_start(text, m.start()):
+                    groups = {g: m.span(g) for g, v in m.groupdict().items() if v is not None}
+                    hits.append(Hit(m.start(), m.end(), row, MappingProxyType(groups)))
+        if len(hits) < 2:
+            return hits
+        hits.sort(key=lambda h: (h.start, -h.end))
+        out: list[Hit] = []
+        for h in hits:
+            if not out or h.start >= out[-1].end:
+                out.append(h)
+        return out
+
+    def match(self, text: str, pos: int, end: int | None = None, folded: str | None = None) -> Hit | None:
+        """The longest pattern that starts exactly at ``pos`` (``folded``: ``fold(text)``)."""
+        end = len(text) if end is None else end
+        best: Hit | None = None
+        if self._lit is not None:
+            if folded is not None:
+                m = self._lit.match(folded, pos, end)
+                hit_end = m.end() if m else 0
+            else:
+                m = self._lit.match(fold(text[pos:end]))
+                hit_end = pos + m.end() if m else 0
+            if m:
+                best = Hit(pos, hit_end, self.literal[key(m.group())])
+        if self._exact is not None:
+            m = self._exact.match(text, pos, end)
+            if m and (best is None or m.end() > best.end):
+                best = Hit(pos, m.end(), self.exact[m.group()])
+        for rx, row in self.forms:
+            m = rx.match(text, pos, end)
+            if m and m.end() > pos and (best is None or m.end() > best.end):
+                groups = {g: m.span(g) for g, v in m.groupdict().items() if v is not None}
+                best = Hit(pos, m.end(), row, MappingProxyType(groups))
+        return best
+
+    def ending_at(self, text: str, end: int, reach: int = 60) -> Hit | None:
+        """The longest pattern that ends exactly at ``end`` (looking back at most ``reach``)."""
+        lo = max(0, end - reach)
+        best = None
+        for h in self.finditer(text, lo, end):
+            if h.end == end and (best is None or h.start < best.start):
+                best = h
+        if best is None:  # a shorter pattern inside a longer non-matching one ("...said" in "unsaid")
+            for s in range(lo, end):
+                if _word_start(text, s):
+                    h = self.match(text, s, end)
+                    if h and h.end == end:
+                        return h
+        return best
+
+
+def _word_start(text: str, pos: int) -> bool:
+    return pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] == "_")
+
+
+@lru_cache(maxsize=None)
+def matcher(name: str, **where: str) -> Matcher:
+    """The matcher of ``data/reference/<name>.csv`` (only rows whose columns equal ``where``)."""
+    rows = tuple(r for r in table(name) if all(r.get(k) == v for k, v in where.items()))
+    return Matcher(rows)
+
+
+def attrs(hit: Hit, *names: str) -> dict[str, Any]:
+    """Some columns of a hit's row."""
+    return {n: hit.row.get(n, "") for n in names}
+
+
+@lru_cache(maxsize=None)
+def alternation_of(name: str, column: str, value: str) -> str:
+    """A regex alternation of the literal patterns of ``<name>.csv`` whose ``column`` is ``value``,
+    longest first (for patterns that a larger regular expression places among other words)."""
+    found = {r["pattern"] for r in table(name) if r.get(column) == value}
+    return "|".join(re.escape(p) for p in sorted(found, key=len, reverse=True))

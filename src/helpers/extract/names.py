@@ -1,0 +1,133 @@
+"""What a person's name looks like, token by token, and how two spellings of one name compare."""
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from .lexicon import MONTHS, table, words
+from .places import aliases
+
+POSSESSIVE = re.compile(r"[’']s$")
+# "Tokayev", "Kassym-Jomart", "O'Neil", "Phạm", "T.Atahallyev" (an initial written onto the surname)
+NAME_WORD = re.compile(r"(?:[A-Z]\.)*[A-ZÀ-ÖØ-ÞĀ-ỸА-Я][a-zß-öø-ÿā-ỹа-я]+(?:[-’'][A-Za-zÀ-ÿĀ-ỹ][a-zß-öø-ÿā-ỹ]*)*"
+                       r"|(?:Mc|Mac|O’|O'|D’|D')[A-Z][a-z]+")
+INITIALS = re.compile(r"[A-Z]{2,3}")  # "KP Sharma Oli"
+
+
+@lru_cache(maxsize=1)
+def particles() -> frozenset[str]:
+    """Lower-case words inside names ("bin", "van", "de"), and their capitalised forms that stand
+    between two names ("Bin", "Al")."""
+    return words("name_particles")
+
+
+@lru_cache(maxsize=1)
+def blocked() -> frozenset[str]:
+    """Capitalised words that are never part of a person's name: words of offices and bodies'
+    names, states and demonyms, months and days, honorifics, function words."""
+    out = set(words("office_words")) | set(MONTHS)
+    for r in table("titles"):
+        out.update(w for w in r["pattern"].split() if w[:1].isupper())
+    for r in table("body_kinds"):
+        out.update(w for w in r["pattern"].split() if w[:1].isupper())
+    for r in table("honorifics"):
+        out.update(w.rstrip(".") for w in r["pattern"].split())
+    for r in table("doc_types"):
+        out.update(w.capitalize() for w in r["pattern"].split() if w.isalpha() and len(w) > 2)
+    for alias, (_, kind) in aliases().items():
+        if kind in ("name", "official", "demonym", "seat") and " " not in alias:
+            out.add(alias)
+    return frozenset(out)
+
+
+def bare(token: str) -> str:
+    """A token without its possessive ending."""
+    return POSSESSIVE.sub("", token)
+
+
+def is_name_token(token: str) -> bool:
+    """True for a word that can be part of a person's name."""
+    t = bare(token)
+    if not NAME_WORD.fullmatch(t):
+        return False
+    return t not in blocked() and t.split("-")[0] not in blocked()
+
+
+@lru_cache(maxsize=1)
+def _royal_in_names() -> frozenset[str]:
+    """Royal styles that also stand inside names ("Ibrahim Sultan Iskandar")."""
+    return frozenset(r["pattern"] for r in table("honorifics") if r["kind"] == "royal" and " " not in r["pattern"])
+
+
+def name_end(words_: list[str], i: int, most: int = 6) -> int:
+    """Index after a person's name that starts at token ``i`` (``i`` when none does): name
+    words, particles and initials between them, up to ``most`` name words."""
+    j, n = i, 0
+    while j < len(words_) and n < most:
+        t = words_[j]
+        nxt = words_[j + 1] if j + 1 < len(words_) else ""
+        if is_name_token(t):
+            n += 1
+            j += 1
+            if t != bare(t):
+                break  # a possessive ends the name ("Olaf Scholz's visit")
+            continue
+        # an initial inside or before a name: "Sitiveni L. Rabuka", "S. Jaishankar"
+        if len(t) == 1 and t.isupper() and nxt == "." and j + 2 < len(words_) and is_name_token(words_[j + 2]):
+            j += 2
+            continue
+        if n == 0 and INITIALS.fullmatch(t) and is_name_token(nxt) and t not in blocked():
+            j += 1  # "KP Sharma Oli"
+            continue
+        if n and (t in particles() or t in _royal_in_names()) and (is_name_token(nxt) or nxt in particles()
+                                                                  and j + 2 < len(words_) and is_name_token(words_[j + 2])):
+            j += 1  # "Mohamed bin Zayed Al Nahyan", "Ibrahim Sultan Iskandar", "Gloria de la Fuente"
+            most = min(most + 1, 8)
+            continue
+        break
+    return j if n else i
+
+
+@lru_cache(maxsize=8192)
+def same_name(a: str, b: str) -> bool:
+    """True when two written names are one person: same surname and first name (or one is a
+    bare surname, or one's words end the other's), allowing spelling variants ("Szijarto" /
+    "Siyarto", "Aleksandr" / "Alexander", "Suhulu" / "Suluhu")."""
+    ta, tb = a.split(), b.split()
+    if not ta or not tb:
+        return False
+    if not _close(surname(a), surname(b)):
+        # "Samia Suhulu" / "Samia Suluhu": one given name, a surname spelt two ways
+        return len(ta) > 1 and len(tb) > 1 and given(a) == given(b) and _close(surname(a), surname(b), 0.6)
+    if len(ta) == 1 or len(tb) == 1:
+        return True
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    if long_[-len(short):] == short:
+        return True  # "Tariq Al Said" of "Haitham bin Tariq Al Said"
+    return _close(given(a), given(b))
+
+
+def family_first(name: str) -> bool:
+    """True for a name written family name first ("Xi Jinping", "Yoon Suk Yeol")."""
+    parts = name.split()
+    return len(parts) > 1 and parts[0] in words("family_first")
+
+
+def surname(name: str) -> str:
+    """The word a person is later called by alone: the family name."""
+    parts = name.split()
+    return parts[0] if family_first(name) else parts[-1] if parts else ""
+
+
+def given(name: str) -> str:
+    """The given name's first word (the other end from the family name)."""
+    parts = name.split()
+    return parts[-1] if family_first(name) else parts[0] if parts else ""
+
+
+def _close(x: str, y: str, ratio: float = 0.72) -> bool:
+    x, y = x.lower(), y.lower()
+    if x == y:
+        return True
+    return len(x) > 3 and len(y) > 3 and x[0] == y[0] and SequenceMatcher(None, x, y).ratio() >= ratio

@@ -1,0 +1,353 @@
+"""Parties: the sides each document's phrases name, split into organisations and states from the
+places and bodies layers ("the Ministry of Culture of Azerbaijan and the Ministry of Culture and
+Sports of Kazakhstan", "Glagit, Musashi Seimitsu Industry Glafit, and BIDA", "the Ministries of
+Justice of Kyrgyzstan and Russia", "the Kazakh and Russian Governments"), each with its state and
+level. People who sign are not parties; sides the text leaves unnamed give none."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from .doc import Doc, Span, span
+from .lexicon import table, words
+from .names import same_name
+
+RELATIVE = re.compile(r"\b(?:relevant|respective|concerned|both|two)\b", re.I)
+UNNAMED = re.compile(r"\b(?:two|both|our|the\s+two|relevant|respective|concerned|partner|their|its|these|those)\s+"
+                     r"(?:[\w-]+\s+)?(?:countries|states|sides|nations|governments|departments|ministries|agencies|bodies|"
+                     r"organi[sz]ations|parties|companies|firms|businesses|capitals|cities)\b|\brelevant\b|\brespective\b|"
+                     r"^(?:the\s+)?(?:sides|parties|delegations|leaders|presidents|heads|ministers|governments|"
+                     r"authorities|two|both|they|we|it)\b", re.I)
+PLURAL_HEAD_OF = re.compile(r"(?:the\s+)?(?P<mod>(?:[a-z]+\s+){0,2})(?P<head>[A-Za-z]+)\s+of\s+(?:the\s+)?(?P<list>.+)$")
+TWO_AND_HEAD = re.compile(r"(?:the\s+)?(?P<a>[A-Z][\w’'-]+)\s+and\s+(?P<b>[A-Z][\w’'-]+)\s+(?P<head>[A-Za-z]+)$")
+DASHED = re.compile(r"\s[–—-]\s(?P<names>.+?)(?:\s[–—-](?:\s|$)|$)")
+KIND_NAME = re.compile(r"(?:the\s+)?(?P<d>[A-Z][\w’'-]+)\s+(?P<kind>[a-z]+)\s+(?P<name>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})$")
+STATE_LABELS = ("name", "official", "demonym", "seat")
+# heads written with a capital when they stand for one state's body ("the governments of A and B" ->
+# "Government of A")
+PROPER_HEADS = {"government", "ministry", "cabinet", "committee", "akimat", "parliament", "senate", "chamber"}
+
+
+def parties(doc: Doc) -> list[Span]:
+    """The parties layer: attrs ``name``, ``alpha3``, ``level`` and ``doc`` (the document)."""
+    taking = _main_states(doc)
+    out: list[Span] = []
+    for d in doc["documents"]:
+        found: list[tuple[int, int, str | None, str]] = []
+        named_own = False
+        for s, e, how in d["sides"]:
+            if e <= s:
+                continue
+            if _unnamed(doc, s, e):
+                named_own = named_own or how != "subject"  # "between the two countries' audit agencies"
+                continue
+            items = split_sides(doc, s, e)
+            if how == "subject" and (not items or any(_personal(doc, x[0], x[1]) for x in items)):
+                continue  # people who sign are no sides
+            items = [x for x in items if not _personal(doc, x[0], x[1])]
+            found.extend(items)
+            named_own = named_own or bool(items)
+        if not named_own and d["group_sides"]:
+            for s, e, how in d["group_sides"]:
+                if e > s and not _unnamed(doc, s, e):
+                    items = split_sides(doc, s, e)
+                    if not any(_personal(doc, x[0], x[1]) for x in items):
+                        found.extend(items)
+        found = _unique(found)
+        for x in _fill(found, taking):
+            s, e, alpha3, level = x[:4]
+            name = x[4] if len(x) > 4 else doc.text[s:e]
+            out.append(span(s, e, "party", name=name, alpha3=alpha3, level=level, doc=d))
+    return out
+
+
+def _unnamed(doc: Doc, s: int, e: int) -> bool:
+    """True for sides the text does not name: "the two countries", "relevant departments of A
+    and B", "the Ministries of Foreign Affairs" (a plural head and no state)."""
+    seg = doc.text[s:e]
+    if RELATIVE.search(seg):
+        return True
+    named = [p for p in doc["places"].within(s, e) if p["alpha3"]] or [
+        b for b in doc["bodies"].within(s, e) if not b["plural"]]
+    if named:
+        return False
+    return bool(UNNAMED.search(seg)) or any(b["plural"] for b in doc["bodies"].within(s, e))
+
+
+def _unique(found: list[tuple[int, int, str | None, str]]) -> list[tuple[int, int, str | None, str]]:
+    seen: set[tuple] = set()
+    out = []
+    for x in found:
+        k = (x[0], x[1], x[2], x[4] if len(x) > 4 else "")
+        if k not in seen:
+            seen.add(k)
+            out.append(x)
+    return out
+
+
+def _organisation(doc: Doc, x: tuple[int, int, str | None, str]) -> bool:
+    """True for a side that is a body, a state or a name written like one."""
+    s, e = x[0], x[1]
+    if doc["bodies"].within(s, e) or doc["places"].within(s, e):
+        return True
+    name = doc.text[s:e]
+    return bool(re.fullmatch(r"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,4}", name)) and not _personal(doc, s, e)
+
+
+def _personal(doc: Doc, s: int, e: int) -> bool:
+    """True for a side that is a person or an office ("President Tokayev", "the leaders")."""
+    name = doc.text[s:e]
+    for p in doc["people"]:
+        if s <= p.start < e or same_name(name, p["name"]):
+            return True
+    if any(s <= o.start < e for o in doc["offices"]):
+        return not doc["bodies"].within(s, e)
+    return bool(re.fullmatch(r"(?:he|she|they|we|it|both|the\s+two|the\s+leaders?)", name, re.I))
+
+
+def split_sides(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None, str]]:
+    """(start, end, alpha3, level) of each party a phrase names."""
+    text = doc.text
+    s, e = _strip(text, s, e)
+    if e <= s:
+        return []
+    seg = text[s:e]
+    dash = DASHED.search(seg)
+    if dash:  # "the news agencies of Belarus and China – BelTA and Xinhua –"
+        owners = [p["alpha3"] for p in doc["places"].within(s, s + dash.start()) if p.label in STATE_LABELS]
+        named = split_sides(doc, s + dash.start("names"), s + dash.end("names"))
+        if len(owners) == len(named):
+            return [(a, b, c or owner, lvl) for (a, b, c, lvl), owner in zip(named, owners)]
+        return named
+    shared = _shared(doc, s, e)
+    if shared is not None:
+        return shared
+    return _entities(doc, s, e)
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in ",;:"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:.\"”»"):
+        e -= 1
+    m = re.match(r"(?:the|The)\s+", text[s:e])
+    if m:
+        s += m.end()
+    return s, e
+
+
+def _entities(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None, str]]:
+    """The bodies, states and other names of a phrase, in order, split where "and" or a comma
+    stands between two of them."""
+    text = doc.text
+    bodies, places = doc["bodies"], doc["places"]
+    out = []
+    pos = s
+    while pos < e:
+        m = re.match(r"(?:\s+|,|&|and\b|the\b|as\s+well\s+as\b|together\s+with\b)+", text[pos:e])
+        if m and m.end():
+            pos += m.end()
+            continue
+        b = _starting(bodies, pos, e)
+        p = _starting(places, pos, e)
+        if p is not None and p.get("possessive") and (nb := _starting(bodies, _after_possessive(text, p.end), e)):
+            out.append((nb.start, nb.end, nb["alpha3"] or p["alpha3"], nb["level"]))  # "Kyrgyzstan's Ministry of Health"
+            pos = nb.end
+            continue
+        if p is not None and p.get("possessive"):
+            nxt = _after_possessive(text, p.end)
+            place = _starting(places, nxt, e)
+            end = place.end if place is not None else _name_end(text, nxt, e)
+            if end > nxt:
+                level = _place_level(place) if place is not None else level_of(text[nxt:end])
+                out.append((nxt, end, p["alpha3"], level))  # "Nigeria's Chart and Capstone ...", "China's Xi'an"
+                pos = end
+                continue
+        cm = re.match(r"(?:city|town)\s+of\s+[A-ZÀ-Þ][\w’'-]+(?:[ -][A-Z][\w’'-]+)?", text[pos:e])
+        if cm:  # "the city of Shusha in Azerbaijan": the city; where it lies is its state
+            a, b_ = pos, pos + cm.end()
+            inside = places.within(a, b_)
+            alpha3 = inside[-1]["alpha3"] if inside and inside[-1]["alpha3"] else None
+            loc = re.match(r"\s+in\s+(?:the\s+)?", text[b_:e])
+            if loc and (lp := places.starting_at(b_ + loc.end())) is not None:
+                alpha3 = alpha3 or lp["alpha3"]
+                pos = lp.end
+            else:
+                pos = b_
+            out.append((a, b_, alpha3, "city"))
+            continue
+        if b is not None and (p is None or b.end >= p.end):
+            out.append((b.start, b.end, b["alpha3"], b["level"]))
+            pos = b.end
+            continue
+        if p is not None and p.label == "demonym":
+            pos = _name_end(text, p.end, e) if _name_end(text, p.end, e) > p.end else p.end
+            continue  # "Chinese leader Xi Jinping": a demonym is no side of its own
+        if p is not None and not re.match(r"\s+[A-Z0-9]", text[p.end:e]):
+            out.append((p.start, p.end, p["alpha3"], _place_level(p)))
+            pos = p.end
+            continue
+        km = KIND_NAME.match(text[pos:e])
+        if km and km.group("kind") in words("body_kinds_common") and (dp := places.starting_at(pos + km.start("d"))):
+            a, b_ = pos + km.start("name"), pos + km.end("name")  # "the Chinese company Sinopharm"
+            out.append((a, b_, dp["alpha3"], level_of(km.group("kind") + " " + km.group("name"))))
+            pos = pos + km.end()
+            continue
+        end = _name_end(text, pos, e)
+        if end > pos:
+            name = text[pos:end]
+            out.append((pos, end, _name_state(doc, pos, end), level_of(name)))
+            pos = end
+            continue
+        nxt = re.search(r"\s", text[pos:e])
+        pos = pos + nxt.end() if nxt else e
+    return out
+
+
+def _name_state(doc: Doc, s: int, e: int) -> str | None:
+    """The state of a name the bodies layer does not know: a state inside it ("Korea Eximbank"),
+    a city it opens with, a state's stem ("Kazatomprom", "Samruk-Kazyna")."""
+    from .bodies import _stems
+    from .places import city_country
+
+    inside = [x for x in doc["places"].within(s, e) if x["alpha3"]]
+    if inside:
+        return inside[0]["alpha3"]
+    name = doc.text[s:e]
+    first = name.split()[0] if name.split() else ""
+    city = city_country(first) if first[:1].isupper() and len(name.split()) > 1 else None
+    if city:
+        return city
+    for w in re.findall(r"[A-Z][a-z]+", name):
+        for stem, alpha3 in _stems():
+            if w.startswith(stem) and len(w) > len(stem) + 2:
+                return alpha3
+    return None
+
+
+def _place_level(p: Span) -> str:
+    return "state" if p.label in STATE_LABELS else "regional" if p.label == "region" else "city"
+
+
+def _starting(layer, pos: int, e: int) -> Span | None:
+    x = layer.starting_at(pos)
+    return x if x is not None and x.end <= e else None
+
+
+def _after_possessive(text: str, pos: int) -> int:
+    m = re.match(r"[’']s\s+", text[pos:])
+    return pos + (m.end() if m else 0)
+
+
+NAME_RUN = re.compile(r"[A-Z0-9][\w’'.&-]*(?:\s+(?:[A-Z0-9][\w’'.&-]*|\([A-Z][\w.&-]*\)|of|for|de|and\s+(?=[A-Z][\w’'.&-]*\s+"
+                      r"(?:Limited|Ltd|Inc|Co|LLC|JSC|Group|Company|Corporation)\b)))*")
+
+
+def _name_end(text: str, pos: int, e: int) -> int:
+    """Where a capitalised name at ``pos`` ends ("Technip", "Chart and Capstone Integrated
+    Limited", "O'zbekiston temir yo'llari [Uzbekistan Railways]")."""
+    m = NAME_RUN.match(text, pos, e)
+    if not m:
+        return pos
+    end = m.end()
+    br = re.match(r"(?:\s+[a-z’'][\w’']*){1,3}(?=\s*\[)", text[end:e])  # a name in its own language, glossed
+    if br:
+        end += br.end()
+    gl = re.match(r"\s*\[[^\]]{2,40}\]", text[end:e])
+    if gl:
+        end += gl.end()
+    return end
+
+
+def _shared(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None, str]] | None:
+    """Coordinated forms: "the Kazakh and Russian Governments" (one shared name, two states), "the
+    Ministries of Justice of Kyrgyzstan and Russia", "the railway administrations of A, B and C",
+    "the Kazgeology and Rosgeologia companies", "the administrations of the cities of A and B"."""
+    text = doc.text
+    seg = text[s:e]
+    m = TWO_AND_HEAD.fullmatch(seg)
+    if m and _plural_head(m.group("head")):
+        pa = doc["places"].starting_at(s + m.start("a"))
+        pb = doc["places"].starting_at(s + m.start("b"))
+        level = level_of(_singular(m.group("head")))
+        if pa is not None and pb is not None:
+            return [(s, e, pa["alpha3"], level), (s, e, pb["alpha3"], level)]
+        return [(s + m.start("a"), s + m.end("a"), None, level), (s + m.start("b"), s + m.end("b"), None, level)]
+    m = PLURAL_HEAD_OF.fullmatch(seg)
+    if m and _plural_head(m.group("head")):
+        states = [p for p in doc["places"].within(s + m.start("list"), e)]
+        rest = re.sub(r"(?:the\s+)?(?:cities|city|regions|region|provinces)\s+of\s+", "", text[s + m.start("list"):e])
+        if states and all(p.label in STATE_LABELS + ("city", "capital", "region") for p in states) and \
+                re.fullmatch(r"[A-Z][\w’' -]*?(?:(?:,\s+|,?\s+and\s+)(?:the\s+)?[A-Z][\w’' -]*?)+", rest):
+            head = _singular(m.group("head"))
+            if head.lower() in PROPER_HEADS:
+                head = head.capitalize()
+            mod = m.group("mod")
+            head = (mod.title() if head[:1].isupper() else mod) + head
+            middle = text[s + m.start("list"):states[0].start]  # "of Justice of" in "Ministries of Justice of A and B"
+            middle = re.sub(r"^\s*(?:the\s+)?", "", middle)
+            level = "city" if "cit" in seg[:len(seg) - len(rest)] else level_of(head)
+            if re.match(r"(?:the\s+)?(?:cities|city|regions|region)\b", m.group("list")):
+                return [(s, e, p["alpha3"], level) for p in states]  # "administrations of the cities of A and B"
+            local = head.lower() in ("administration", "akimat", "khokimiyat", "municipality", "government")
+            return [(p.start, p.end, p["alpha3"], _place_level(p) if local and p.label in ("region", "city", "capital")
+                     else level, f"{head} of {middle}{text[p.start:p.end]}".replace(" of of ", " of ")) for p in states]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _plurals() -> dict[str, str]:
+    out = {r["pattern"].lower(): r["singular"] for r in table("body_kinds") if r.get("singular")}
+    for w in ("administrations", "companies", "agencies", "municipalities", "authorities", "departments", "offices",
+              "governments", "ministries", "banks", "universities", "corporations"):
+        out.setdefault(w, w[:-3] + "y" if w.endswith("ies") else w[:-1])
+    return out
+
+
+def _plural_head(word: str) -> bool:
+    return word.lower() in _plurals()
+
+
+def _singular(word: str) -> str:
+    sing = _plurals().get(word.lower(), word)
+    return sing[:1].upper() + sing[1:] if word[:1].isupper() else sing.lower()
+
+
+@lru_cache(maxsize=4096)
+def level_of(name: str) -> str:
+    """The level of a body from its name (``levels.csv``, first match wins; a company else)."""
+    for rx, level in _levels():
+        if rx.search(name):
+            return level
+    return "company"
+
+
+@lru_cache(maxsize=1)
+def _levels() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(r["pattern"], re.I), r["level"]) for r in table("levels"))
+
+
+def _main_states(doc: Doc) -> list[str]:
+    """The states the body names most, in the order it first names them (two at most)."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for p in doc["places"]:
+        if p["alpha3"] and p.label in STATE_LABELS and not doc.layout.is_noise(p.start):
+            counts[p["alpha3"]] += 1
+            first.setdefault(p["alpha3"], p.start)
+    top = [a for a, n in counts.most_common(2) if n >= 2 or len(counts) <= 2]
+    return sorted(top, key=lambda a: first[a])
+
+
+def _fill(found: list[tuple[int, int, str | None, str]], taking: list[str]) -> list[tuple[int, int, str | None, str]]:
+    """A party whose name gives no state takes the article's state its partners don't have."""
+    known = {x[2] for x in found if x[2]}
+    left = [c for c in taking if c not in known]
+    out = []
+    for x in found:
+        s, e, alpha3, level = x[:4]
+        if alpha3 is None and left:
+            alpha3 = left.pop(0) if len(left) > 1 else left[0]
+        out.append((s, e, alpha3, level, *x[4:]))
+    return out

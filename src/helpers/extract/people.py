@@ -1,0 +1,344 @@
+"""People named in the body: the holder of an office written before the name ("Prime Minister of
+Malaysia Anwar Ibrahim", "the Minister of Foreign Affairs, Alberto van Klaveren") or after it
+("Mahmadtoir Zokirzoda, the head of ..."), plural and coordinated offices ("Presidents A and B"),
+and names that only a verb of people marks ("Sergey Lavrov congratulated", "talks between A and
+B"). Each mention carries the name as written without honorifics, the office's title and state."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .doc import Doc, Span, span
+from .lexicon import alternation_of, fold, matcher, words
+from .names import bare, is_name_token, name_end, particles, same_name
+
+NAME_GAP = re.compile(r"\s*(?:,\s*)?")
+# an office right after "Name, " is that person's ("Nurlanbek Shakiev, Speaker of ...")
+APPOSITIVE_BEFORE = re.compile(r"[A-Z][a-z][\w’'-]*\s*,\s*(?:the\s+|a\s+|an\s+|his\s+|her\s+)?(?:[A-Z][\w’'-]*[’']s\s+)?$")
+
+
+def people(doc: Doc) -> list[Span]:
+    """The people layer: one span per name written out, attrs ``name``, ``title``, ``alpha3``,
+    ``office`` (the office span, or None) and ``how`` (after, before, bare)."""
+    text, lay = doc.text, doc.layout
+    toks = lay.tokens
+    words_ = [text[a:b] for a, b in toks]
+    folded = fold(text)
+    found: list[Span] = []
+    taken: list[tuple[int, int]] = []
+    prev_person: Span | None = None
+    pending: dict[int, tuple[int, int, str]] = {}  # office start -> the name waiting for it
+    offices_ = list(doc["offices"])
+    for n_o, o in enumerate(offices_):
+        if lay.in_headline(o.start) or lay.is_noise(o.start) and not lay.captions:
+            continue
+        appositive = bool(APPOSITIVE_BEFORE.search(text, max(0, o["country_start"] - 60), o["country_start"]))
+        before = [n for n in _before(text, toks, words_, o) if not _place(doc, n)]
+        nxt = offices_[n_o + 1] if n_o + 1 < len(offices_) else None
+        if len(before) == 1 and nxt is not None and re.fullmatch(r"\s*(?:,\s*)?and\s+(?:the\s+)?", text[o.end:nxt.start]):
+            pair = _coordinated_before(text, toks, words_, o)
+            if len(pair) == 2:  # "A and B, the Minister of X of C1 and the Minister of Y of C2"
+                before = pair[:1]
+                pending[nxt.start] = pair[1]
+        if o.start in pending:
+            before = [pending.pop(o.start)]
+            appositive = True
+        # an office after "Name, " is that person's, unless its own holder follows it at once
+        # ("According to Anwar, Pakistan's Prime Minister Shehbaz Sharif raised ...")
+        after = _after(text, toks, words_, o, folded, comma=not (appositive and before))
+        names, how = (after, "after") if after else (before, "before")
+        alpha3 = o["alpha3"] or _state_after(doc, o)
+        # "Hungarian President Katalin Novak and Prime Minister Viktor Orban": the demonym is shared
+        if alpha3 is None and prev_person is not None and prev_person["alpha3"] and \
+                re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[prev_person.end:o.start]):
+            alpha3 = prev_person["alpha3"]
+        states = list(o["states"]) if o["plural"] and len(o["states"]) == len(names) else [alpha3] * len(names)
+        if len(names) == 1 and not o["states"]:
+            states = [_state_of_name(doc, names[0][1]) or states[0]]
+        for (s, e, name), a3 in zip(names, states):
+            if any(x <= s < y for x, y in taken) and how == "before":
+                # "Sun Chanthol, First Vice-Chairman of ...": a second office of someone named before
+                prev = next((p for p in found if p.start == s), None)
+                if prev is not None:
+                    found.remove(prev)
+                    title = prev["title"] + ", " + o["title"] if prev["title"] != o["title"] else prev["title"]
+                    prev_person = span(s, e, "person", name=name, title=title, alpha3=prev["alpha3"] or a3,
+                                       office=prev["office"], how=prev["how"], second=o)
+                    found.append(prev_person)
+                continue
+            prev_person = span(s, e, "person", name=name, title=o["title"], alpha3=a3, office=o, how=how)
+            found.append(prev_person)
+            taken.append((s, e))
+    found.extend(_bare(doc, text, toks, words_, found))
+    found.extend(_later(doc, text, found))
+    return found
+
+
+def _later(doc: Doc, text: str, found: list[Span]) -> list[Span]:
+    """Later mentions of a person by family name alone ("Tokayev said")."""
+    from .names import surname
+
+    taken = [(p.start, p.end) for p in found]
+    out = []
+    seen = set()
+    for p in found:
+        fam = surname(p["name"])
+        if fam in seen or len(fam) < 3:
+            continue
+        seen.add(fam)
+        for m in re.finditer(rf"(?<![\w-]){re.escape(fam)}(?![\w-])", text):
+            if any(a <= m.start() < b for a, b in taken) or doc.layout.is_noise(m.start()):
+                continue
+            out.append(span(m.start(), m.end(), "person", name=fam, title="", alpha3=None, office=None, how="surname"))
+            taken.append((m.start(), m.end()))
+    return out
+
+
+def _skip_courtesy(text: str, toks: list[tuple[int, int]], i: int, folded: str) -> tuple[int, str | None]:
+    """Index after honorifics at token ``i`` ("H.E.", "His Highness Sheikh", "Dato' Seri", "Samdech
+    Akka Moha ..."), and the last royal style skipped ("Sultan"), which may be the only office."""
+    royal = None
+    hm = matcher("honorifics")
+    while i < len(toks):
+        h = hm.match(text, toks[i][0], folded=folded)
+        if h is None or h.end < toks[i][1]:
+            if re.fullmatch(r"[IVX]{2,5}", text[toks[i][0]:toks[i][1]]):
+                i += 1  # "Yang Di-Pertuan Agong XVII"
+                continue
+            break
+        if h.row["kind"] == "royal":
+            royal = text[h.start:h.end]
+        while i < len(toks) and toks[i][0] < h.end:
+            i += 1
+        if i < len(toks) and text[toks[i][0]:toks[i][1]] == ".":
+            i += 1
+    return i, royal
+
+
+def _after(text: str, toks, words_, o: Span, folded: str, comma: bool = True) -> list[tuple[int, int, str]]:
+    """Names right after an office: "President Kassym-Jomart Tokayev", "Presidents A and B",
+    "the President of the Republic, Gabriel Boric,", "speaker of the Lok Sabha (lower house) Om Birla"."""
+    i = _token_at(toks, o["tail_end"])
+    may_comma, comma = comma, False
+    if i < len(toks):
+        from .places import lookup  # "Chairman of the Cabinet of Ministers Kyrgyzstan Akylbek Japarov"
+        if lookup(words_[i]) and i + 1 < len(toks) and is_name_token(words_[i + 1]):
+            i += 1
+    if i < len(toks) and words_[i] == "(":
+        k = i
+        while k < len(toks) and words_[k] != ")" and k - i < 8:
+            k += 1
+        i = k + 1
+    if i < len(toks) and words_[i] == ",":
+        if not may_comma:
+            return []
+        comma = True
+        i += 1
+    out = []
+    while i < len(toks):
+        j, _ = _skip_courtesy(text, toks, i, folded)
+        k = name_end(words_, j)
+        if k == j:
+            break
+        s, e = toks[j][0], toks[k - 1][1]
+        if comma:
+            # "the President of Kazakhstan, Nursultan Nazarbayev," / "the two Presidents, A and B,": a
+            # name set off by commas (or ending the sentence), not the subject of a verb
+            nxt = words_[k] if k < len(words_) else "."
+            listing = o["plural"] and nxt in ("and", ",")
+            if nxt not in (",", ".", ")", ";", ":") and not listing:
+                return []
+        out.append(_named(text, s, e))
+        if o["plural"] and k < len(words_) and words_[k] in ("and", ","):
+            i = k + 1 + (k + 1 < len(words_) and words_[k] == "," and words_[k + 1] == "and")
+            continue
+        break
+    return out
+
+
+def _before(text: str, toks, words_, o: Span) -> list[tuple[int, int, str]]:
+    """Names right before ", the OFFICE" ("Alikhan Smailov, the Prime Minister of Kazakhstan"),
+    "A and B, the Foreign Ministers of ...", "Nurlanbek Shakiev, Speaker of ..."."""
+    i = _token_at(toks, o["country_start"]) - 1
+    while i >= 0 and (words_[i].lower() in ("the", "his", "her", "their", "its", "a", "an")
+                      or re.fullmatch(r"[A-Z][\w’'-]*[’']s", words_[i])):
+        i -= 1
+    if i < 0 or words_[i] != ",":
+        return []
+    names = []
+    k = i
+    while True:
+        start = _name_start(words_, k)
+        if start == k:
+            break
+        names.append(_named(text, toks[start][0], toks[k - 1][1]))
+        if o["plural"] and start >= 2 and words_[start - 1] in ("and", ","):
+            k = start - 1
+            continue
+        break
+    return names[::-1] if o["plural"] else names[:1]
+
+
+def _coordinated_before(text: str, toks, words_, o: Span) -> list[tuple[int, int, str]]:
+    """"A and B, the ...": both names, in order."""
+    i = _token_at(toks, o["country_start"]) - 1
+    while i >= 0 and words_[i].lower() in ("the", "his", "her", "their", "its", "a", "an"):
+        i -= 1
+    if i < 0 or words_[i] != ",":
+        return []
+    b = _name_start(words_, i)
+    if b == i or b < 2 or words_[b - 1] != "and":
+        return []
+    a = _name_start(words_, b - 1)
+    if a == b - 1:
+        return []
+    return [_named(text, toks[a][0], toks[b - 2][1]), _named(text, toks[b][0], toks[i - 1][1])]
+
+
+def _name_start(words_: list[str], k: int) -> int:
+    """Index of the first token of a name that ends just before token ``k``."""
+    i = k
+    n = 0
+    while i > 0 and n < 6:
+        t = words_[i - 1]
+        if is_name_token(t) and bare(t) == t:
+            i -= 1
+            n += 1
+            continue
+        if n and t in particles():
+            j = i - 1
+            while j > 0 and words_[j - 1] in particles():
+                j -= 1  # "von der"
+            if j >= 1 and is_name_token(words_[j - 1]):
+                i = j
+                continue
+        if n and t == "." and i >= 2 and len(words_[i - 2]) == 1 and words_[i - 2].isupper():
+            i -= 2  # "Sitiveni L. Rabuka"
+            continue
+        break
+    return i if n else k
+
+
+def _state_of_name(doc: Doc, end: int) -> str | None:
+    """"Xi Jinping of China", "Sultan Haitham bin Tariq Al Said of Oman": the state after a name."""
+    m = re.match(r"\s+of\s+(?:the\s+)?", doc.text[end:])
+    p = doc["places"].starting_at(end + m.end()) if m else None
+    return p["alpha3"] if p is not None and p.label in ("name", "official") else None
+
+
+def _state_after(doc: Doc, o: Span) -> str | None:
+    """A state written between an office and its holder ("Chairman of the Cabinet of Ministers
+    Kyrgyzstan Akylbek Japarov")."""
+    m = re.match(r"\s+", doc.text[o["tail_end"]:])
+    p = doc["places"].starting_at(o["tail_end"] + (m.end() if m else 0))
+    return p["alpha3"] if p is not None and p.label in ("name", "official") else None
+
+
+def _place(doc: Doc, name: tuple[int, int, str]) -> bool:
+    """True for a "name" that is a place ("In Xi'an, President ...")."""
+    return any(p.start <= name[0] and name[1] <= p.end for p in doc["places"].at(name[0]))
+
+
+def _clean(name: str) -> str:
+    """A name as the tables write it: one space between words, no possessive ending."""
+    return bare(" ".join(name.split()))
+
+
+def _named(text: str, s: int, e: int) -> tuple[int, int, str]:
+    """A name's span and text, without a possessive ending ("Olaf Scholz’s visit")."""
+    name = _clean(text[s:e])
+    if re.search(r"[’']s$", text[s:e]):
+        e -= 2
+    return s, e, name
+
+
+def _token_at(toks, pos: int) -> int:
+    lo, hi = 0, len(toks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if toks[mid][0] < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+@lru_cache(maxsize=1)
+def _human_verb() -> re.Pattern[str]:
+    """Verbs only people do (signals.csv "human"): a bare name before one is a person."""
+    return re.compile(rf"(?<=\S)\s+(?:{alternation_of('signals', 'signal', 'human')})\b")
+
+
+COURTESY_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Mme)\.?\s+(?=[A-Z])")
+
+
+@lru_cache(maxsize=1)
+def _endings() -> re.Pattern[str]:
+    return re.compile(rf"(?:{'|'.join(sorted(words('surname_endings'), key=len, reverse=True))})$")
+
+
+@lru_cache(maxsize=1)
+def _first_and_patronymic() -> re.Pattern[str]:
+    ends = "|".join(sorted(words("patronymic_endings"), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])[A-Z][a-z]+\s+[A-Z][a-z]+(?:{ends})\b(?!\s+[A-Z])")
+
+
+def _surname_like(token: str) -> bool:
+    """A lone word read as a surname only with a surname's ending (surname_endings.txt)."""
+    return bool(_endings().search(token))
+
+
+BETWEEN = re.compile(r"(?:talks|negotiations|meeting|conversation|consultations|dialogue)\s+(?:between|with)\s+")
+
+
+def _bare(doc: Doc, text: str, toks, words_, found: list[Span]) -> list[Span]:
+    """Names no office marks: before a verb of people ("Sergey Lavrov congratulated"), the sides
+    of talks ("negotiations between Vladimir Makei and Sergey Lavrov"), a name coordinated with
+    a known person ("Jeyhun Bayramov and Peter Siyarto")."""
+    lay = doc.layout
+    known = [p["name"] for p in found]
+    cands: list[tuple[int, int]] = []  # token ranges
+    for v in _human_verb().finditer(text):
+        k = _token_at(toks, v.start() + 1) if False else _token_at(toks, v.end() - len(v.group().lstrip()))
+        s = _name_start(words_, k)
+        if s < k:
+            cands.append((s, k))
+    for m in BETWEEN.finditer(text):
+        i = _token_at(toks, m.end())
+        k = name_end(words_, i)
+        if k > i and k < len(words_) and words_[k] == "and":
+            k2 = name_end(words_, k + 1)
+            if k2 > k + 1:
+                cands.append((i, k))
+                cands.append((k + 1, k2))
+    # "Jeyhun Bayramov and Peter Siyarto", "Vladimir Putin and Shavkat Mirziyoyev adopted": a name
+    # coordinated with someone known, wherever the known one is written
+    for name in {p["name"] for p in found}:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}\s+and\s+", text):
+            i = _token_at(toks, m.end())
+            k = name_end(words_, i)
+            if k > i and (k >= len(words_) or words_[k] not in ("of",)):
+                cands.append((i, k))
+    # "negotiations with Vladimir Vladimirovich": a first name and a patronymic address a person
+    for m in _first_and_patronymic().finditer(text):
+        i = _token_at(toks, m.start())
+        cands.append((i, i + 2))
+    # "Mr Mirziyoyev", "Dr. Ralph Gonsalves": a form of address names a person
+    for m in COURTESY_NAME.finditer(text):
+        i = _token_at(toks, m.end())
+        k = name_end(words_, i)
+        if k > i:
+            cands.append((i, k))
+    out = []
+    for a, b in cands:
+        s, e, name = _named(text, toks[a][0], toks[b - 1][1])
+        if lay.in_headline(s) or lay.is_noise(s):
+            continue
+        toks_ = name.split()
+        if any(same_name(name, k) for k in known):
+            continue
+        if len(toks_) == 1 and not (_surname_like(name) or COURTESY_NAME.search(text, max(0, s - 6), s)):
+            continue  # a lone word is too often a place or a body
+        out.append(span(s, e, "person", name=name, title="", alpha3=None, office=None, how="bare"))
+        known.append(name)
+    return out

@@ -1,0 +1,274 @@
+"""Quoted statements and who said them. Each quoted segment is a row: a quote split by "he
+said", each paragraph of a long quote, a short phrase quoted from a person. Marks may be curly,
+angled, straight or single, and unbalanced at either end; a speaker is named after the quote
+(", Novák said"), before it ("Lula declared that", "According to X,", "X stated:"), by a role
+("the Sultan of Oman said"), by a pronoun, or carries on from the quote before."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .doc import Doc, Span, span
+from .lexicon import alternation_of
+from .names import same_name, surname
+
+OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’"}
+MIN_WORDS = 2
+ROLE_SYNONYMS = {"premier": "prime minister", "head of state": "president", "pm": "prime minister",
+                 "head of government": "prime minister", "leader": "", "chief": ""}
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> str:
+    return alternation_of("signals", "signal", "speech")
+
+
+@lru_cache(maxsize=1)
+def _after_rx() -> re.Pattern[str]:
+    who = r"(?P<who>(?:[Tt]he\s+)?[A-Za-zÀ-ÿĀ-ỹ][\w’'.\- ]{0,60}?)"
+    return re.compile(rf"\s*,?\s*[—–-]?\s*(?:{who}\s+(?:{_verbs()})\b|(?:{_verbs()})\s+(?P<who2>(?:the\s+)?[A-Z][\w’'.\- ]{{1,50}}?|"
+                      rf"the\s+[a-z][\w’'\- ]{{1,40}}?)(?=[,.;]|\s+(?:in|at|on|during|to|that)\b|$))")
+
+
+@lru_cache(maxsize=1)
+def _before_verb() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_verbs()}|according\s+to)\b", re.I)
+
+
+def segments(text: str, s: int, e: int, sentence_starts: list[int] = ()) -> list[tuple[int, int, bool, bool]]:
+    """(start, end, opened, closed) of each quoted segment of ``text[s:e]`` (one paragraph); a
+    closing mark never opened closes a quote from the paragraph's start or, after another quote,
+    from the first sentence after it."""
+    out: list[tuple[int, int, bool, bool]] = []
+    i = s
+    open_at, closer = None, ""
+    last_end = s
+    while i < e:
+        ch = text[i]
+        if open_at is None:
+            if ch in OPENERS and _opens(text, i, s, e):
+                open_at, closer = i, OPENERS[ch]
+            elif ch in "”»\"" and _closes(text, i, s, e) and i > last_end and (
+                    text[i - 1:i] in ",.!?…" or not text[i + 1:e].strip(" .,;!?")):
+                start = last_end if not out else next((x for x in sentence_starts if last_end <= x < i), None)
+                if start is not None:
+                    out.append((start, i, False, True))  # closed, never opened
+                last_end = i + 1
+        elif ch == closer and _closes(text, i, s, e) or ch in "”»" and closer in "”»\"" and ch != closer and _closes(text, i, s, e):
+            out.append((open_at + 1, i, True, True))
+            last_end = i + 1
+            open_at = None
+        i += 1
+    if open_at is not None:
+        out.append((open_at + 1, e, True, False))
+    return out
+
+
+def _opens(text: str, i: int, s: int, e: int) -> bool:
+    before = text[i - 1] if i > s else " "
+    after = text[i + 1] if i + 1 < e else " "
+    if text[i] in "“«„":
+        return not after.isspace()
+    return (before.isspace() or before in "([{—–-/:") and not after.isspace()
+
+
+def _closes(text: str, i: int, s: int, e: int) -> bool:
+    before = text[i - 1] if i > s else " "
+    after = text[i + 1] if i + 1 < e else " "
+    if text[i] == "’":
+        return not before.isspace() and not after.isalnum()
+    return not before.isspace() or text[i] in "”»"
+
+
+def quotes(doc: Doc) -> list[Span]:
+    """The quotes layer: attrs ``speaker`` (a name of the people layer) and ``text``."""
+    text, lay = doc.text, doc.layout
+    people = list(doc["people"])
+    titles = [(d.start, d.end) for d in doc["documents"]] + [(b.start, b.end) for b in doc["bodies"]]
+    out: list[Span] = []
+    last_speaker: str | None = None
+    prev_open_end = False
+    for ps, pe in lay.paragraphs:
+        if lay.lead and lay.lead[0] == ps:
+            ps = lay.lead[1]
+        transcript = _transcript(doc, ps, pe, people)
+        if transcript:
+            speaker, qs = transcript
+            last_speaker = speaker
+            continue
+        dash = _dash_speech(doc, ps, pe, people, out)
+        if dash is not None:
+            out.append(dash)
+            last_speaker = dash["speaker"]
+            continue
+        segs = segments(text, ps, pe, [a for a, _ in lay.sentences if ps <= a < pe])
+        para_speaker = None
+        for k, (qs, qe, opened, closed) in enumerate(segs):
+            qs, qe = _trim(text, qs, qe)
+            if qe <= qs or len(text[qs:qe].split()) < MIN_WORDS or any(a <= qs < b for a, b in titles):
+                continue
+            who = _after(doc, qe, pe, people, out) if closed else None
+            if not closed:  # '“We will double trade by 2030, Tokayev said.': the attribution is inside
+                inner = _unclosed_rx().search(text, qs, qe)
+                if inner and (w := _resolve(doc, inner.group("who"), qs, people, out)):
+                    who, qe = w, inner.start()
+            if who is None:
+                who = _before(doc, qs, people, out)
+            if who is None and k and para_speaker:
+                who = para_speaker  # "..., the President noted, speaking about the nature. “What Oman lacks, we have.”"
+            if who is None and k == 0 and opened and text[ps:qs].strip() in ('"', "“", "«", "") and last_speaker \
+                    and prev_open_end:
+                who = last_speaker  # a long quote goes on in a new paragraph
+            if who is None:
+                continue
+            out.append(span(qs, qe, "quote", speaker=who, text=text[qs:qe]))
+            para_speaker = last_speaker = who
+        prev_open_end = bool(segs) and (not segs[-1][3] or segs[-1][1] >= pe - 2)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _unclosed_rx() -> re.Pattern[str]:
+    return re.compile(rf",\s+(?P<who>(?:the\s+)?[A-Z][\w’'\-. ]{{0,60}}?)\s+(?:{_verbs()})\b[^.]{{0,40}}\.?\s*$")
+
+
+@lru_cache(maxsize=1)
+def _dash_rx() -> re.Pattern[str]:
+    """A paragraph that opens with a dash and hands over to its speaker after ", —"."""
+    return re.compile(rf"\s*[—–-]\s+(?P<q>[^—–]{{15,}}?)[,.!?…]?\s+[—–-]\s+"
+                      rf"(?P<who>(?:the\s+|The\s+)?[A-Za-z][\w’'\- ]{{0,60}}?)\s+(?:{_verbs()})\b")
+
+
+def _dash_speech(doc: Doc, ps: int, pe: int, people: list[Span], said: list[Span]) -> Span | None:
+    """"— Our countries are reliable partners, — Tokayev said." (dashes for quote marks)."""
+    text = doc.text
+    if text[ps:pe].lstrip()[:1] not in "—–-":
+        return None
+    m = _dash_rx().match(text, ps, pe)
+    if not m:
+        return None
+    who = _resolve(doc, m.group("who"), ps, people, said)
+    qs, qe = _trim(text, m.start("q"), m.end("q"))
+    if not who or qe - qs < 15:
+        return None
+    return span(qs, qe, "quote", speaker=who, text=text[qs:qe])
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in "“«\"„‘-–—.,;:"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in "”»\"’,"):
+        e -= 1
+    return s, e
+
+
+def _after(doc: Doc, qe: int, pe: int, people: list[Span], said: list[Span]) -> str | None:
+    """The speaker an attribution right after the closing mark names (", Novák said")."""
+    text = doc.text
+    close = qe
+    while close < pe and text[close] in "”»\"’,.!?… ":
+        close += 1
+        if close - qe > 4:
+            break
+    m = _after_rx().match(text, close, pe)
+    if not m:
+        return None
+    who = (m.group("who") or m.group("who2") or "").strip()
+    return _resolve(doc, who, qe, people, said)
+
+
+def _before(doc: Doc, qs: int, people: list[Span], said: list[Span]) -> str | None:
+    """The speaker the sentence names before the quote: the subject of the last verb of speech
+    ("Lula declared that", "X said:"), or "According to X,"."""
+    text, lay = doc.text, doc.layout
+    s, _ = lay.sentence_at(qs)
+    head = text[s:qs]
+    verbs = list(_before_verb().finditer(head))
+    if not verbs:
+        return None
+    v = verbs[-1]
+    if v.group().lower() == "according to":
+        m = re.match(r"\s+(?P<who>[^,]{2,60}),", text[s + v.end():qs])
+        return _resolve(doc, m.group("who"), qs, people, said) if m else None
+    # the words right before the verb, else the sentence's opening words
+    m = re.search(r"(?P<who>(?:[Tt]he\s+)?[\w’'.\- ]{1,60}?)\s+(?:\w+\s+){0,2}$", head[:v.start()])
+    if m:
+        for cand in (m.group("who"), " ".join(m.group("who").split()[-3:])):
+            who = _resolve(doc, cand, qs, people, said)
+            if who:
+                return who
+    opening = re.match(r"\s*(?:[A-Z][\w’'-]*\s*,\s*)?(?P<who>(?:[Tt]he\s+)?[\w’'.\- ]{1,60}?)\s+(?:\w+\s+)?"
+                       r"(?:acknowledged|stressed|said|noted|added|spoke|pointed|declared|stated)", head)
+    if opening:
+        return _resolve(doc, opening.group("who"), qs, people, said)
+    return None
+
+
+def _transcript(doc: Doc, ps: int, pe: int, people: list[Span]) -> tuple[str, int] | None:
+    """A transcript's turn: "President of Russia Vladimir Putin: Mr Mirziyoyev," at a paragraph's start."""
+    text = doc.text
+    m = re.match(r"(?P<who>[A-Z][\w’'.\- ]{3,80}?):\s", text[ps:pe])
+    if not m or any(ch in text[ps:ps + m.end()] for ch in "\"“«"):
+        return None
+    who = _resolve(doc, m.group("who"), ps + m.end(), people)
+    if not who or not any(p.start >= ps and p.end <= ps + m.end() for p in people):
+        return None
+    return who, ps + m.end()
+
+
+def _resolve(doc: Doc, who: str, pos: int, people: list[Span], said: list[Span] = ()) -> str | None:
+    """The person a speaker phrase names: a name or a surname, a pronoun, or a role ("the
+    Sultan of Oman", "The Hungarian premier", "the Kazakh President")."""
+    who = re.sub(r"^(?:the|The|and|but|while)\s+", "", who.strip(" ,")).strip()
+    if not who:
+        return None
+    low = who.lower()
+    if low in ("he", "she"):
+        return _last_person(doc, pos, people, said)
+    for p in sorted(people, key=lambda p: -p.start):
+        if same_name(who, p["name"]) or who.split()[-1] == surname(p["name"]):
+            return p["name"]
+    words_ = low.split()
+    if len(words_) > 6:
+        return None
+    role = low
+    for syn, canon in ROLE_SYNONYMS.items():
+        role = re.sub(rf"\b{syn}\b", canon, role) if canon else role
+    role = " ".join(w for w in role.split() if w not in ("of", "the"))
+    states = _states_in(doc, who)
+    cands = []
+    for p in people:
+        title = (p["title"] or "").lower()
+        if states and p["alpha3"] not in states:
+            continue
+        role_words = [w for w in role.split() if _state_of(w) is None and w not in ("leader", "chief", "")]
+        if role_words and not all(w in title for w in role_words):
+            continue
+        if not role_words and not states:
+            continue
+        cands.append(p)
+    if not cands:
+        return None
+    before = [p for p in cands if p.start < pos] or cands
+    return max(before, key=lambda p: p.start)["name"]
+
+
+def _states_in(doc: Doc, phrase: str) -> set[str]:
+    from .places import scan
+
+    return {a for _, _, a, kind, _ in scan(phrase) if a and kind in ("name", "official", "demonym")}
+
+
+def _state_of(word: str) -> str | None:
+    from .places import lookup
+
+    return lookup(word.capitalize())
+
+
+def _last_person(doc: Doc, pos: int, people: list[Span], said: list[Span]) -> str | None:
+    """The person a pronoun stands for: the last speaker, if one spoke just before, else the
+    last person named before."""
+    if said and 0 <= pos - said[-1].end < 600:
+        return said[-1]["speaker"]
+    before = [p for p in people if p.end <= pos]
+    return max(before, key=lambda p: p.start)["name"] if before else None

@@ -1,0 +1,208 @@
+"""The last step: the people of the article as persons. Spellings and partial mentions of one
+name join the fullest ("Tariq Al Said" is Haitham bin Tariq Al Said, "Siyarto" is Peter
+Szijarto); a person is then found wherever the text writes the family name; a counterpart takes
+the office of the person he is counterpart of; a person the body names without an office takes
+one the headline names; and a person with no state gets one from the article."""
+from __future__ import annotations
+
+import re
+
+from .doc import Doc, Span, span
+from .names import same_name, surname
+
+WEAK = ("", "Minister", "leader", "@counterpart", "Head")
+DESTINATION = re.compile(r"\b(?:to|in|at|for|from|visit(?:ing|ed|s)?|arrived|landed|trip)\s+(?:the\s+)?$", re.I)
+
+
+def persons(doc: Doc) -> list[Span]:
+    """The persons layer: attrs ``name`` (fullest form), ``title``, ``alpha3``, ``mentions`` (every
+    (start, end) where the text names the person) and ``guessed`` (no sign of a state: the
+    article's)."""
+    text = doc.text
+    groups: list[dict] = []
+    # fuller names first, so a lone first name or surname joins the person it belongs to
+    for m in sorted(doc["people"], key=lambda m: (-len(m["name"].split()), m.start)):
+        for g in groups:
+            if _one_person(m, g):
+                g["mentions"].append(m)
+                break
+        else:
+            groups.append({"mentions": [m]})
+    out = []
+    for g in groups:
+        ms = g["mentions"]
+        best = max(ms, key=lambda m: (len(m["name"].split()), -m.start))
+        title = next((m["title"] for m in ms if m["title"] not in WEAK), "") or next(
+            (m["title"] for m in ms if m["title"]), "")
+        alpha3 = next((m["alpha3"] for m in ms if m["alpha3"] and m["office"] is not None), None) or next(
+            (m["alpha3"] for m in ms if m["alpha3"]), None)
+        spans = sorted({(m.start, m.end) for m in ms} | set(_surname_mentions(text, best["name"])))
+        out.append({"name": best["name"], "title": title, "alpha3": alpha3, "start": best.start, "end": best.end,
+                    "mentions": spans, "guessed": False})
+    _counterparts(doc, out)
+    _headline_offices(doc, out)
+    _fill_countries(doc, out)
+    return [span(p["start"], p["end"], "person", name=p["name"], title=p["title"], alpha3=p["alpha3"],
+                 mentions=tuple(p["mentions"]), guessed=p["guessed"]) for p in out]
+
+
+def _one_person(m: Span, g: dict) -> bool:
+    """True when mention ``m`` names the person of group ``g``."""
+    for q in g["mentions"]:
+        if same_name(m["name"], q["name"]):
+            # near names each introduced with an office of its own are two people ("Ali Asadov",
+            # "Ali Ahmadov"), not two spellings of one
+            differ = surname(m["name"]).casefold() != surname(q["name"]).casefold()
+            if differ and m["title"] not in WEAK and q["title"] not in WEAK and m["title"] != q["title"]:
+                continue
+            return True
+        # "Sheikh Mohamed" after "Sheikh Mohamed bin Zayed Al Nahyan": a first-name reference
+        if len(m["name"].split()) == 1 and m["name"] == q["name"].split()[0] and m["title"] in (q["title"], ""):
+            return True
+    return False
+
+
+def _surname_mentions(text: str, name: str) -> list[tuple[int, int]]:
+    family = surname(name)
+    out = []
+    for m in re.finditer(rf"(?<![\w-]){re.escape(family)}(?![\w-])", text):
+        out.append((m.start(), m.end()))
+    return out
+
+
+def _counterparts(doc: Doc, people: list[dict]) -> None:
+    """"his Turkish counterpart Mevlut Cavusoglu": the title of the other person of the sentence."""
+    lay = doc.layout
+    for p in people:
+        if p["title"] != "@counterpart":
+            continue
+        s, e = lay.sentence_at(p["start"])
+        others = [q for q in people if q is not p and q["title"] not in ("@counterpart", "")
+                  and any(s <= a < e for a, _ in q["mentions"])]
+        p["title"] = others[0]["title"] if others else ""
+
+
+def _headline_offices(doc: Doc, people: list[dict]) -> None:
+    """People the body names without an office take the offices the headline names without a
+    person ("Belarusian PM wraps up visit" ... "Golovchenko paid courtesy visits")."""
+    untitled = sorted((p for p in people if not p["title"]), key=lambda p: p["start"])
+    hl = doc.layout.headline
+    if not untitled or not hl:
+        return
+    offices = [(o["canonical"], o["states"]) for o in doc["offices"] if hl[0] <= o.start < hl[1]
+               and o["canonical"] != "@counterpart" and o["head"][:1].isupper()]
+    flat: list[tuple[str, str | None]] = []
+    for title, states in offices:
+        if len(states) >= 2:
+            flat.extend((title.rstrip("s"), a) for a in states)
+        else:
+            flat.append((title, states[0] if states else None))
+    named = {(p["title"], p["alpha3"]) for p in people if p["title"]}
+    flat = [o for o in flat if o not in named]
+    if len(flat) != len(untitled):
+        return
+    for p, (title, alpha3) in zip(untitled, flat):
+        p["title"] = title
+        p["alpha3"] = p["alpha3"] or alpha3
+
+
+MEETING = re.compile(r"\b(?:with|met|meets|meeting|received|receives|welcomed|welcomes|hosted|hosts|visits?\s+to|"
+                     r"visited|talks|counterpart|invitation\s+of|call\s+(?:on|with)|calls\s+on|greeted)\b", re.I)
+OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def _fill_countries(doc: Doc, people: list[dict]) -> None:
+    """A state for each person without one, from the strongest sign: "X of Oman" after the
+    name; a person met by someone of the other side ("held talks with X"); two people of one
+    title named together ("Presidents A and B", "President A and Kazakh President B"); the one
+    side no known person holds; the state named nearest in the person's sentence (not where
+    someone goes); the outlet's own state; else the article's main one (marked guessed)."""
+    text, lay = doc.text, doc.layout
+    art = doc["article"][0] if len(doc["article"]) else None
+    taking = _by_first_mention(doc, list(art["countries"]) if art is not None else [])
+    home = art["home"] if art is not None else None
+    places = doc["places"]
+    for p in people:
+        if p["alpha3"]:
+            continue
+        for s, e in p["mentions"]:
+            m = OF_STATE.match(text, e)
+            q = places.starting_at(e + m.end()) if m else None
+            if q is not None and q["alpha3"] and q.label in ("name", "official"):
+                p["alpha3"] = q["alpha3"]  # "Sultan Haitham bin Tariq Al Said of Oman"
+                break
+    sides = taking if len(taking) == 2 else _two_named(doc)
+    if len(sides) == 2:
+        _sides(doc, people, sides)
+    covered = {p["alpha3"] for p in people if p["alpha3"]}
+    left = [a for a in taking if a not in covered]
+    unknown = [p for p in people if not p["alpha3"]]
+    if len(left) == 1 and len(taking) == 2:
+        for p in unknown:
+            p["alpha3"] = left[0]
+        return
+    if unknown and len(left) == len(unknown) and len(taking) == 2:
+        for p, a in zip(sorted(unknown, key=lambda p: p["start"]), left):
+            p["alpha3"] = a
+        return
+    states = [pl for pl in places if pl["alpha3"] and pl.label in ("name", "official", "demonym", "seat")]
+    for p in unknown:
+        s, e = lay.sentence_at(p["start"])
+        taken = [(q["start"] - 40, q["end"]) for q in people if q is not p and q["alpha3"]]
+        near = [pl for pl in states if s <= pl.start < e and not any(a <= pl.start < b for a, b in taken)
+                and not DESTINATION.search(text, max(s, pl.start - 20), pl.start)]
+        if near:
+            before = [pl for pl in near if pl.start < p["start"]]
+            p["alpha3"] = (before[-1] if before else near[0])["alpha3"]
+        elif home and home in taking:
+            p["alpha3"] = home
+        elif taking:
+            p["alpha3"], p["guessed"] = taking[0], True
+
+
+def _two_named(doc: Doc) -> list[str]:
+    """The two states the text names most (capitals and datelines included), when it names two."""
+    from collections import Counter
+
+    counts = Counter(pl["alpha3"] for pl in doc["places"] if pl["alpha3"] and pl.label != "region")
+    top = [a for a, _ in counts.most_common(3)]
+    return _by_first_mention(doc, top) if len(top) == 2 else []
+
+
+def _by_first_mention(doc: Doc, taking: list[str]) -> list[str]:
+    first: dict[str, int] = {}
+    for pl in doc["places"]:
+        if pl["alpha3"] in taking and pl.label in ("name", "official", "demonym") and \
+                (not doc.layout.is_noise(pl.start) or doc.layout.in_headline(pl.start)):
+            first.setdefault(pl["alpha3"], pl.start)
+    return sorted(taking, key=lambda a: first.get(a, len(doc.text)))
+
+
+def _sides(doc: Doc, people: list[dict], taking: list[str]) -> None:
+    """People who meet are of the two sides: in one sentence, a person with no state named with
+    a meeting word ("held talks with", "received", "counterpart") or beside a person of the same
+    title ("President A and Kazakh President B") takes the side the other is not of."""
+    text, lay = doc.text, doc.layout
+    changed = True
+    while changed:
+        changed = False
+        for p in people:
+            if p["alpha3"]:
+                continue
+            for ps, pe in p["mentions"]:
+                s, e = lay.sentence_at(ps)
+                for q in people:
+                    if q is p or not q["alpha3"] or q["alpha3"] not in taking:
+                        continue
+                    qm = [(a, b) for a, b in q["mentions"] if s <= a < e]
+                    if not qm:
+                        continue
+                    a, b = qm[0]
+                    gap = text[min(pe, b):max(ps, a)]
+                    same_title = p["title"] and p["title"] == q["title"] and re.fullmatch(r"[^.;]{0,60}\band\b[^.;]{0,40}", gap)
+                    if MEETING.search(gap) or same_title:
+                        p["alpha3"] = taking[1] if q["alpha3"] == taking[0] else taking[0]
+                        changed = True
+                        break
+                if p["alpha3"]:
+                    break
