@@ -3,9 +3,10 @@
 document's parties make plain (two ministries of justice sign: justice)."""
 from __future__ import annotations
 
+import bisect
 import re
 
-from .doc import Doc, Span, span
+from .doc import Doc, Mask, Span, span
 from .lexicon import fold, matcher
 
 STATISTIC = re.compile(r"[$€£¥₽]|\b\d[\d,.]*\s*(?:%|(?:percent|per cent|bn|billion|million|mln|trillion|rubles|"
@@ -23,15 +24,15 @@ def hits(text: str, start: int = 0, end: int | None = None, folded: str | None =
 def areas(doc: Doc) -> list[Span]:
     """The areas layer: one span per mention of an area, attr ``area``."""
     text, lay = doc.text, doc.layout
-    exclude = sorted([(b.start, b.end) for b in doc["bodies"]] + [(o.start, o.end) for o in doc["offices"]]
-                     + [(p.start, p.end) for p in doc["people"]])
+    exclude = Mask(len(text), [(b.start, b.end) for b in doc["bodies"]] + [(o.start, o.end) for o in doc["offices"]]
+                   + [(p.start, p.end) for p in doc["people"]])
     passing: dict[tuple[int, int], bool] = {}
     out: list[Span] = []
-    all_hits = hits(text, folded=fold(text))
+    all_hits = hits(text, folded=doc.folded)
     for s, e, labels in all_hits:
         if labels == ("-",) or lay.is_noise(s) or s < lay.body_start:
             continue
-        if any(a <= s < b for a, b in exclude):
+        if exclude.covers(s):
             continue
         sent = lay.sentence_at(s)
         if sent not in passing:
@@ -52,12 +53,13 @@ def _from_parties(doc: Doc, all_hits) -> list[Span]:
     for p in doc["parties"]:
         by_doc.setdefault(id(p["doc"]), []).append(p)
     out = []
+    starts = [h[0] for h in all_hits]
     for ps in by_doc.values():
         seen: dict[str, list[tuple[int, int]]] = {}
         for p in ps:
             labels = {}
-            for s, e, lab in all_hits:
-                if p.start <= s and e <= p.end and lab != ("-",):
+            for s, e, lab in all_hits[bisect.bisect_left(starts, p.start):bisect.bisect_left(starts, p.end)]:
+                if e <= p.end and lab != ("-",):
                     for a in lab:
                         labels.setdefault(a, (s, e))
             for a, sp in labels.items():

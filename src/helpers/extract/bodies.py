@@ -67,7 +67,7 @@ def bodies(doc: Doc) -> list[Span]:
     toks = lay.tokens
     words_ = [text[a:b] for a, b in toks]
     places = doc["places"]
-    folded = fold(text)
+    folded = doc.folded
     heads = matcher("body_kinds").finditer(text, folded=folded)
     found: list[tuple[int, int, dict]] = []
     for h in heads:

@@ -4,8 +4,10 @@ added, is never changed."""
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
@@ -109,6 +111,27 @@ class Layer:
         return self.spans[i] if i < len(self.spans) else None
 
 
+class Mask:
+    """Which characters of a text some spans cover, for constant-time lookups."""
+
+    def __init__(self, n: int, spans: Iterable[tuple[int, int]] = ()):
+        self._covered = bytearray(n + 1)
+        for s, e in spans:
+            self.add(s, e)
+
+    def add(self, s: int, e: int) -> None:
+        self._covered[max(0, s):max(0, e)] = b"\x01" * (max(0, e) - max(0, s))
+
+    def covers(self, pos: int) -> bool:
+        return 0 <= pos < len(self._covered) and bool(self._covered[pos])
+
+
+def words_regex(words: Iterable[str]) -> re.Pattern[str] | None:
+    """One pattern for whole words or phrases (longest first), or None for none."""
+    alt = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])") if alt else None
+
+
 @dataclass
 class Doc:
     """One article's text, layout and layers. ``add`` refuses to replace a layer, so no
@@ -117,6 +140,7 @@ class Doc:
     text: str
     layout: Layout
     layers: dict[str, Layer] = field(default_factory=dict)
+    cache: dict[str, object] = field(default_factory=dict)  # what a component works out once per article
 
     def add(self, name: str, spans: Iterable[Span]) -> Layer:
         if name in self.layers:
@@ -127,6 +151,13 @@ class Doc:
 
     def __getitem__(self, name: str) -> Layer:
         return self.layers[name]
+
+    @cached_property
+    def folded(self) -> str:
+        """The text lower-cased and folded, same length (what the lexicons' phrases are matched on)."""
+        from .lexicon import fold
+
+        return fold(self.text)
 
     def slice(self, s: Span | tuple[int, int]) -> str:
         a, b = (s.start, s.end) if isinstance(s, Span) else s

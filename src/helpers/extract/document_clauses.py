@@ -25,11 +25,22 @@ FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|is\s+expected\s+to|are\s+
 
 def _cues(doc: Doc) -> list:
     """The status cues of the text (signals.csv: planned, existing, signed), found once."""
-    cache = getattr(doc, "_status_cues", None)
+    cache = doc.cache.get("status_cues")
     if cache is None:
-        cache = [h for h in _status_matcher().finditer(doc.text, folded=fold(doc.text))]
-        doc._status_cues = cache  # type: ignore[attr-defined]
+        cache = _status_matcher().finditer(doc.text, folded=doc.folded)
+        doc.cache["status_cues"] = cache
     return cache
+
+
+def _cues_in(doc: Doc, s: int, e: int) -> list:
+    import bisect
+
+    cues = _cues(doc)
+    starts = doc.cache.get("cue_starts")
+    if starts is None:
+        starts = [h.start for h in cues]
+        doc.cache["cue_starts"] = starts
+    return cues[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +54,17 @@ def _status_matcher():
 def _year_form(p: str) -> str:
     """"signed in YEAR" as a form: YEAR stands for any year."""
     return "re:" + re.escape(p).replace("YEAR", "{YEAR}").replace(r"\ ", r"\s+") + r"(?![\w-])" if "YEAR" in p else p
+
+
+def _in_sentence(doc: Doc, drafts: list[Draft], s: int, e: int) -> list[Draft]:
+    """The drafts that lie in ``[s, e)`` (drafts come sorted by start)."""
+    import bisect
+
+    starts = doc.cache.get("draft_starts")
+    if starts is None or len(starts) != len(drafts):
+        starts = [o.start for o in drafts]
+        doc.cache["draft_starts"] = starts
+    return [o for o in drafts[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)] if o.end <= e]
 
 
 def find_status(doc: Doc, d: Draft, drafts: list[Draft]) -> str:
@@ -59,7 +81,7 @@ def find_status(doc: Doc, d: Draft, drafts: list[Draft]) -> str:
         lead = lay.list_lead(d.item[0])
         if lead is None:
             return "signed"
-        found = {h.row["signal"] for h in _cues(doc) if lead[0] <= h.start < lead[1]}
+        found = {h.row["signal"] for h in _cues_in(doc, lead[0], lead[1])}
         if "planned" in found or FUTURE.search(text[lead[0]:lead[1]]):
             return "planned"
         return "existing" if "existing" in found and "signed" not in found else "signed"
@@ -68,10 +90,10 @@ def find_status(doc: Doc, d: Draft, drafts: list[Draft]) -> str:
         s, e = lay.paragraph_at(d.start)
     if PAST_OPENING.match(text, s):
         return "existing"
-    titles = [(o.start, o.end) for o in drafts if o is not d and s <= o.start and o.end <= e]
+    titles = [(o.start, o.end) for o in _in_sentence(doc, drafts, s, e) if o is not d]
     best: tuple[int, int, str] | None = None
-    for h in _cues(doc):
-        if not s <= h.start < e or any(a <= h.start < b for a, b in titles) or d.start <= h.start < d.end:
+    for h in _cues_in(doc, s, e):
+        if any(a <= h.start < b for a, b in titles) or d.start <= h.start < d.end:
             continue
         distance = d.start - h.end if h.end <= d.start else max(0, h.start - d.end)
         key = (distance, -RANK[h.row["signal"]], h.row["signal"])
@@ -268,7 +290,8 @@ def validity_clauses(doc: Doc, d: Draft) -> list[tuple[int, int]]:
             re.fullmatch(r"\s*(?:[Tt]he\s+)?", text[s:d.start]) or re.match(r",\s+which\b", text[d.end:])):
         out.append((d.end, e))
     head = text[d.head[0]:d.head[1]]
-    for m in re.finditer(rf"\b[Tt]he\s+{re.escape(head)}\b", text[d.end:]):
+    window = min(len(text), d.end + 1200)  # a reference back stands near the document
+    for m in re.finditer(rf"\b[Tt]he\s+{re.escape(head)}\b", text[d.end:window]):
         at = d.end + m.end()
         ss, se = lay.sentence_at(at)
         clause_end = min(se, at + 80)

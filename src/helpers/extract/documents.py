@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .doc import Doc, Span, span
 from .document_clauses import attach_sides, find_status, validity_clauses
@@ -60,7 +61,7 @@ def documents(doc: Doc) -> list[Span]:
     ((start, end, how) of each phrase naming its sides), ``clauses`` (later clauses that say how
     long it runs) and ``group`` (the plural mention it belongs to, with that group's sides)."""
     text, lay = doc.text, doc.layout
-    folded = fold(text)
+    folded = doc.folded
     drafts = _read_heads(doc, text, folded)
     drafts = _coordinate(text, drafts)
     drafts = _pairs(doc, text, drafts)
@@ -259,7 +260,7 @@ def _members(doc: Doc, text: str, drafts: list[Draft]) -> list[Draft]:
         if not d.plural or d.item is not None or d.nested_in is not None or d.count and not d.generic:
             out.append(d)
             continue
-        parts = _subjects(text, d) if not listed else []
+        parts = _subjects(doc, text, d) if not listed else []
         if len(parts) < 2:
             out.append(d)
             continue
@@ -290,7 +291,7 @@ def _members(doc: Doc, text: str, drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def _subjects(text: str, d: Draft) -> list[tuple[int, int]]:
+def _subjects(doc: Doc, text: str, d: Draft) -> list[tuple[int, int]]:
     """The subjects a plural mention lists, as spans: "MoUs on A, B, and C" -> "MoUs on A", "B",
     "C"; "agreements on A, on B" ; "programs on A (2022-2025), youth (2023-2024)"; "in the areas
     of A, B and C" (no comma before "and": the last two are two)."""
@@ -320,7 +321,7 @@ def _subjects(text: str, d: Draft) -> list[tuple[int, int]]:
     heads = matcher("doc_types")
     for k, (s, e) in enumerate(pieces[1:], 1):
         if re.match(r"\s*(?:among|including|such\s+as|in\s+particular|namely)\b", text[s:e], re.I) \
-                or heads.finditer(text, s, e):
+                or heads.finditer(text, s, e, folded=doc.folded):
             return []  # "documents for ..., among them a program ...": the listed documents stand on their own
     out = []
     for k, (s, e) in enumerate(pieces):
@@ -347,10 +348,11 @@ def _refers_back(doc: Doc, text: str, pos: int) -> bool:
     return bool(REFERS_BACK.match(text, s))
 
 
-def _norm(s: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _norm(s: str) -> frozenset[str]:
     s = re.sub(r"[^\w\s-]", " ", s.lower())
-    return {w[:-3] + "y" if w.endswith("ies") else w.rstrip("s") for w in s.split()} - {
-        "the", "of", "and", "on", "in", "between", "a", "for", "an", "to", "with"}
+    return frozenset({w[:-3] + "y" if w.endswith("ies") else w.rstrip("s") for w in s.split()} - {
+        "the", "of", "and", "on", "in", "between", "a", "for", "an", "to", "with"})
 
 
 def _similar(a: str, b: str) -> float:
@@ -366,7 +368,7 @@ def _dedupe(doc: Doc, text: str, drafts: list[Draft]) -> list[Draft]:
     heads = [d for d in drafts if d.heading]
     out: list[Draft] = []
     for d in body:
-        for o in out:
+        for o in out[-40:]:  # a repeat stands near the first mention; an article lists few documents
             if o.doc_type != d.doc_type or o.nested_in is not None or d.nested_in is not None or o.pair != d.pair:
                 continue
             if o.count or d.count or o.plural != d.plural:

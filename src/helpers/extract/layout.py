@@ -53,6 +53,7 @@ class Layout:
     _sent_starts: list[int] = field(default_factory=list)
     _item_starts: list[int] = field(default_factory=list)
     _para_starts: list[int] = field(default_factory=list)
+    _noise: list[tuple[int, int]] = field(default_factory=list)  # meta lines and captions, sorted
 
     @property
     def body_start(self) -> int:
@@ -67,13 +68,15 @@ class Layout:
         """True where ``pos`` lies in the headline, a meta line or a caption (not body text)."""
         if self.headline and self.headline[0] <= pos < self.headline[1]:
             return True
-        return any(s <= pos < e for s, e in self.meta) or any(s <= pos < e for s, e in self.captions)
+        i = bisect.bisect_right(self._noise, (pos, len(self.text) + 1)) - 1
+        return i >= 0 and self._noise[i][0] <= pos < self._noise[i][1]
 
     def in_headline(self, pos: int) -> bool:
         return bool(self.headline) and self.headline[0] <= pos < self.headline[1]
 
     def in_heading(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.headings)
+        i = bisect.bisect_right(self.headings, (pos, len(self.text) + 1)) - 1
+        return i >= 0 and self.headings[i][0] <= pos < self.headings[i][1]
 
     def in_list_item(self, pos: int) -> tuple[int, int] | None:
         """The list item holding ``pos``, if any."""
@@ -264,6 +267,7 @@ def analyse(text: str) -> Layout:
     lay.token_starts = [s for s, _ in lay.tokens]
     lay._item_starts = [s for s, _ in lay.list_items]
     lay._para_starts = [s for s, _ in lay.paragraphs]
+    lay._noise = sorted(lay.meta + lay.captions)
     return lay
 
 

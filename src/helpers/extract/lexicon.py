@@ -21,7 +21,6 @@ import csv
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -100,20 +99,23 @@ def expand(form: str) -> str:
     return form
 
 
-@dataclass(frozen=True)
 class Hit:
     """A pattern found at ``text[start:end]``: its row and, for a form, its named groups."""
 
-    start: int
-    end: int
-    row: Mapping[str, str]
-    groups: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    __slots__ = ("start", "end", "row", "groups")
+
+    def __init__(self, start: int, end: int, row: Mapping[str, str], groups: Mapping[str, tuple[int, int]] = None):
+        self.start, self.end, self.row = start, end, row
+        self.groups = groups if groups is not None else {}
 
     def __getitem__(self, k: str) -> str:
         return self.row[k]
 
     def group(self, name: str) -> tuple[int, int] | None:
         return self.groups.get(name)
+
+    def __repr__(self) -> str:
+        return f"Hit({self.start}, {self.end}, {self.row.get('pattern')!r})"
 
 
 def _trie_regex(phrases: list[str]) -> str:
@@ -130,6 +132,9 @@ def _trie_regex(phrases: list[str]) -> str:
         ends = "" in node
         branches = []
         for ch in sorted((c for c in node if c), key=lambda c: (-_depth(node[c]), c)):
+            if ch == "*":
+                branches.append(r"[\w-]*")
+                continue
             unit = r"[\s\-]+" if ch == " " else re.escape(ch)
             if ch == "'":
                 unit = "'"
@@ -152,26 +157,50 @@ class Matcher:
     def __init__(self, rows: tuple[Mapping[str, str], ...], column: str = "pattern"):
         self.rows = rows
         literal: dict[str, Mapping[str, str]] = {}
+        stars: dict[str, Mapping[str, str]] = {}  # "digitali*": a phrase and any ending of its last word
         exact: dict[str, Mapping[str, str]] = {}
-        self.forms: list[tuple[re.Pattern[str], Mapping[str, str]]] = []
+        forms: list[tuple[str, int, Mapping[str, str]]] = []
         for r in rows:
             p = r[column]
+            flags = 0 if r.get("case") == "exact" else re.I
             if p.startswith("re:"):
-                flags = 0 if r.get("case") == "exact" else re.I
-                self.forms.append((re.compile(expand(p[3:]), flags), r))
-            elif p.endswith("*"):
-                rx = re.escape(key(p[:-1])).replace(r"\ ", r"[\s-]+") + r"[\w-]*"
-                flags = 0 if r.get("case") == "exact" else re.I
-                self.forms.append((re.compile(rx, flags), r))
+                forms.append((expand(p[3:]), flags, r))
+            elif p.endswith("*") and r.get("case") != "exact":
+                stars.setdefault(key(p[:-1]), r)
             elif r.get("case") == "exact":
                 exact.setdefault(p, r)
             else:
                 literal.setdefault(key(p), r)
         self.literal = literal
+        self.stars = stars
         self.exact = exact
         # a phrase ends where its word ends: not before a letter, a digit or a hyphen ("Co-operation")
-        self._lit = re.compile(_trie_regex(sorted(literal)) + r"(?![\w-])") if literal else None
+        keys = sorted(literal) + [k + "*" for k in sorted(stars)]
+        self._lit = re.compile(_trie_regex(keys) + r"(?![\w-])") if keys else None
         self._exact = re.compile(_trie_regex(sorted(exact)) + r"(?![\w-])") if exact else None
+        # forms with named groups of their own are run one by one; the others as one alternation
+        self.forms = [(re.compile(rx, fl), r) for rx, fl, r in forms if "(?P<" in rx]
+        plain = [(rx, fl, r) for rx, fl, r in forms if "(?P<" not in rx]
+        self._plain: list[tuple[re.Pattern[str], list[Mapping[str, str]]]] = []
+        for flags in (re.I, 0):
+            same = [(rx, r) for rx, fl, r in plain if fl == flags]
+            if same:
+                alt = "|".join(f"(?P<_f{i}>{rx})" for i, (rx, _) in enumerate(same))
+                self._plain.append((re.compile(alt, flags), [r for _, r in same]))
+
+    def _row(self, matched: str) -> Mapping[str, str]:
+        """The row of a phrase the trie matched (for a starred phrase, its longest stem)."""
+        row = self.literal.get(matched)  # most matches are written as their phrase
+        if row is not None:
+            return row
+        k = key(matched)
+        row = self.literal.get(k)
+        if row is not None:
+            return row
+        for i in range(len(k), 0, -1):
+            if k[:i] in self.stars:
+                return self.stars[k[:i]]
+        raise KeyError(matched)
 
     def finditer(self, text: str, start: int = 0, end: int | None = None, folded: str | None = None) -> list[Hit]:
         """Every pattern in ``text[start:end]``, left to right, not overlapping; ``folded`` is
@@ -179,14 +208,23 @@ class Matcher:
         end = len(text) if end is None else end
         hits: list[Hit] = []
         if self._lit is not None:
-            low = folded if folded is not None else fold(text)
-            for m in self._lit.finditer(low, start, end):
-                if _word_start(low, m.start()):
-                    hits.append(Hit(m.start(), m.end(), self.literal[key(m.group())]))
+            if folded is None:
+                low, off = fold(text[start:end]), start
+                found = self._lit.finditer(low)
+            else:
+                low, off = folded, 0
+                found = self._lit.finditer(low, start, end)
+            for m in found:
+                if _word_start(low, m.start()) and (m.start() or off == 0 or _word_start(text, off)):
+                    hits.append(Hit(off + m.start(), off + m.end(), self._row(m.group())))
         if self._exact is not None:
             for m in self._exact.finditer(text, start, end):
                 if _word_start(text, m.start()):
                     hits.append(Hit(m.start(), m.end(), self.exact[m.group()]))
+        for rx, rows in self._plain:
+            for m in rx.finditer(text, start, end):
+                if m.end() > m.start() and _word_start(text, m.start()):
+                    hits.append(Hit(m.start(), m.end(), rows[int(m.lastgroup[2:])]))
         for rx, row in self.forms:
             for m in rx.finditer(text, start, end):
                 if m.end() > m.start() and _word_start(text, m.start()):
@@ -213,11 +251,15 @@ class Matcher:
                 m = self._lit.match(fold(text[pos:end]))
                 hit_end = pos + m.end() if m else 0
             if m:
-                best = Hit(pos, hit_end, self.literal[key(m.group())])
+                best = Hit(pos, hit_end, self._row(m.group()))
         if self._exact is not None:
             m = self._exact.match(text, pos, end)
             if m and (best is None or m.end() > best.end):
                 best = Hit(pos, m.end(), self.exact[m.group()])
+        for rx, rows in self._plain:
+            m = rx.match(text, pos, end)
+            if m and m.end() > pos and (best is None or m.end() > best.end):
+                best = Hit(pos, m.end(), rows[int(m.lastgroup[2:])])
         for rx, row in self.forms:
             m = rx.match(text, pos, end)
             if m and m.end() > pos and (best is None or m.end() > best.end):

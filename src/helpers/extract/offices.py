@@ -42,7 +42,7 @@ def offices(doc: Doc) -> list[Span]:
     (every state its words name, for plural offices), ``plural``, ``head`` (the office word as
     written), ``canonical``, ``head_end`` and ``tail_end`` (where the office's words end)."""
     text = doc.text
-    folded = fold(text)
+    folded = doc.folded
     places, bodies = doc["places"], doc["bodies"]
     out: list[Span] = []
     last_end = -1

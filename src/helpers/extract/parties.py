@@ -97,13 +97,28 @@ def _organisation(doc: Doc, x: tuple[int, int, str | None, str]) -> bool:
 
 def _personal(doc: Doc, s: int, e: int) -> bool:
     """True for a side that is a person or an office ("President Tokayev", "the leaders")."""
+    from .names import surname
+
     name = doc.text[s:e]
-    for p in doc["people"]:
-        if s <= p.start < e or same_name(name, p["name"]):
-            return True
-    if any(s <= o.start < e for o in doc["offices"]):
+    if doc["people"].starting_in(s, e):
+        return True
+    words_ = name.split()
+    if words_ and any(same_name(name, n) for n in _names_by_surname(doc).get(words_[-1].lower(), ())):
+        return True
+    if doc["offices"].starting_in(s, e):
         return not doc["bodies"].within(s, e)
     return bool(re.fullmatch(r"(?:he|she|they|we|it|both|the\s+two|the\s+leaders?)", name, re.I))
+
+
+def _names_by_surname(doc: Doc) -> dict[str, list[str]]:
+    """The people layer's names by the lower-cased last word (built once per article)."""
+    cache = doc.cache.get("names_by_surname")
+    if cache is None:
+        cache = {}
+        for p in doc["people"]:
+            cache.setdefault(p["name"].split()[-1].lower(), []).append(p["name"])
+        doc.cache["names_by_surname"] = cache
+    return cache
 
 
 def split_sides(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None, str]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .doc import Doc, Span, span
+from .doc import Doc, Mask, Span, span, words_regex
 from .lexicon import alternation_of, fold, matcher, words
 from .names import bare, is_name_token, name_end, particles, same_name
 
@@ -23,9 +23,9 @@ def people(doc: Doc) -> list[Span]:
     text, lay = doc.text, doc.layout
     toks = lay.tokens
     words_ = [text[a:b] for a, b in toks]
-    folded = fold(text)
+    folded = doc.folded
     found: list[Span] = []
-    taken: list[tuple[int, int]] = []
+    taken = Mask(len(text))
     prev_person: Span | None = None
     pending: dict[int, tuple[int, int, str]] = {}  # office start -> the name waiting for it
     offices_ = list(doc["offices"])
@@ -56,7 +56,7 @@ def people(doc: Doc) -> list[Span]:
         if len(names) == 1 and not o["states"]:
             states = [_state_of_name(doc, names[0][1]) or states[0]]
         for (s, e, name), a3 in zip(names, states):
-            if any(x <= s < y for x, y in taken) and how == "before":
+            if taken.covers(s) and how == "before":
                 # "Sun Chanthol, First Vice-Chairman of ...": a second office of someone named before
                 prev = next((p for p in found if p.start == s), None)
                 if prev is not None:
@@ -68,7 +68,7 @@ def people(doc: Doc) -> list[Span]:
                 continue
             prev_person = span(s, e, "person", name=name, title=o["title"], alpha3=a3, office=o, how=how)
             found.append(prev_person)
-            taken.append((s, e))
+            taken.add(s, e)
     found.extend(_bare(doc, text, toks, words_, found))
     found.extend(_later(doc, text, found))
     return found
@@ -78,19 +78,14 @@ def _later(doc: Doc, text: str, found: list[Span]) -> list[Span]:
     """Later mentions of a person by family name alone ("Tokayev said")."""
     from .names import surname
 
-    taken = [(p.start, p.end) for p in found]
+    taken = Mask(len(text), ((p.start, p.end) for p in found))
+    rx = words_regex(f for f in (surname(p["name"]) for p in found) if len(f) >= 3)
     out = []
-    seen = set()
-    for p in found:
-        fam = surname(p["name"])
-        if fam in seen or len(fam) < 3:
+    for m in rx.finditer(text) if rx else ():
+        if taken.covers(m.start()) or doc.layout.is_noise(m.start()):
             continue
-        seen.add(fam)
-        for m in re.finditer(rf"(?<![\w-]){re.escape(fam)}(?![\w-])", text):
-            if any(a <= m.start() < b for a, b in taken) or doc.layout.is_noise(m.start()):
-                continue
-            out.append(span(m.start(), m.end(), "person", name=fam, title="", alpha3=None, office=None, how="surname"))
-            taken.append((m.start(), m.end()))
+        out.append(span(m.start(), m.end(), "person", name=m.group(), title="", alpha3=None, office=None, how="surname"))
+        taken.add(m.start(), m.end())
     return out
 
 
@@ -313,12 +308,15 @@ def _bare(doc: Doc, text: str, toks, words_, found: list[Span]) -> list[Span]:
                 cands.append((k + 1, k2))
     # "Jeyhun Bayramov and Peter Siyarto", "Vladimir Putin and Shavkat Mirziyoyev adopted": a name
     # coordinated with someone known, wherever the known one is written
-    for name in {p["name"] for p in found}:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}\s+and\s+", text):
-            i = _token_at(toks, m.end())
-            k = name_end(words_, i)
-            if k > i and (k >= len(words_) or words_[k] not in ("of",)):
-                cands.append((i, k))
+    rx = words_regex(p["name"] for p in found)
+    for m in rx.finditer(text) if rx else ():
+        a = re.match(r"\s+and\s+", text[m.end():m.end() + 8])
+        if not a:
+            continue
+        i = _token_at(toks, m.end() + a.end())
+        k = name_end(words_, i)
+        if k > i and (k >= len(words_) or words_[k] not in ("of",)):
+            cands.append((i, k))
     # "negotiations with Vladimir Vladimirovich": a first name and a patronymic address a person
     for m in _first_and_patronymic().finditer(text):
         i = _token_at(toks, m.start())

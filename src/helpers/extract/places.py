@@ -108,6 +108,7 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, i
     return out
 
 
+@lru_cache(maxsize=16384)
 def lookup(name: str) -> str | None:
     """The alpha-3 code of a state named as written ("Kyrgyz Republic" -> "KGZ"), or None."""
     name = re.sub(r"^the\s+", "", name.strip(), flags=re.I)

@@ -5,10 +5,11 @@ angled, straight or single, and unbalanced at either end; a speaker is named aft
 ("the Sultan of Oman said"), by a pronoun, or carries on from the quote before."""
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
-from .doc import Doc, Span, span
+from .doc import Doc, Mask, Span, span
 from .lexicon import alternation_of
 from .names import same_name, surname
 
@@ -84,8 +85,9 @@ def quotes(doc: Doc) -> list[Span]:
     """The quotes layer: attrs ``speaker`` (a name of the people layer) and ``text``."""
     text, lay = doc.text, doc.layout
     people = list(doc["people"])
-    titles = [(d.start, d.end) for d in doc["documents"]] + [(b.start, b.end) for b in doc["bodies"]]
+    titles = Mask(len(text), [(d.start, d.end) for d in doc["documents"]] + [(b.start, b.end) for b in doc["bodies"]])
     out: list[Span] = []
+    starts = [a for a, _ in lay.sentences]
     last_speaker: str | None = None
     prev_open_end = False
     for ps, pe in lay.paragraphs:
@@ -101,11 +103,12 @@ def quotes(doc: Doc) -> list[Span]:
             out.append(dash)
             last_speaker = dash["speaker"]
             continue
-        segs = segments(text, ps, pe, [a for a, _ in lay.sentences if ps <= a < pe])
+        i0, i1 = bisect.bisect_left(starts, ps), bisect.bisect_left(starts, pe)
+        segs = segments(text, ps, pe, starts[i0:i1])
         para_speaker = None
         for k, (qs, qe, opened, closed) in enumerate(segs):
             qs, qe = _trim(text, qs, qe)
-            if qe <= qs or len(text[qs:qe].split()) < MIN_WORDS or any(a <= qs < b for a, b in titles):
+            if qe <= qs or len(text[qs:qe].split()) < MIN_WORDS or titles.covers(qs):
                 continue
             who = _after(doc, qe, pe, people, out) if closed else None
             if not closed:  # '“We will double trade by 2030, Tokayev said.': the attribution is inside
@@ -225,8 +228,9 @@ def _resolve(doc: Doc, who: str, pos: int, people: list[Span], said: list[Span] 
     low = who.lower()
     if low in ("he", "she"):
         return _last_person(doc, pos, people, said)
-    for p in sorted(people, key=lambda p: -p.start):
-        if same_name(who, p["name"]) or who.split()[-1] == surname(p["name"]):
+    last = who.split()[-1]
+    for p in reversed(people):  # the people layer comes sorted by start: the last named first
+        if last == surname(p["name"]) or last[:1] == p["name"].split()[-1][:1] and same_name(who, p["name"]):
             return p["name"]
     words_ = low.split()
     if len(words_) > 6:
@@ -236,12 +240,12 @@ def _resolve(doc: Doc, who: str, pos: int, people: list[Span], said: list[Span] 
         role = re.sub(rf"\b{syn}\b", canon, role) if canon else role
     role = " ".join(w for w in role.split() if w not in ("of", "the"))
     states = _states_in(doc, who)
+    role_words = [w for w in role.split() if _state_of(w) is None and w not in ("leader", "chief", "")]
     cands = []
     for p in people:
         title = (p["title"] or "").lower()
         if states and p["alpha3"] not in states:
             continue
-        role_words = [w for w in role.split() if _state_of(w) is None and w not in ("leader", "chief", "")]
         if role_words and not all(w in title for w in role_words):
             continue
         if not role_words and not states:

@@ -20,14 +20,22 @@ def persons(doc: Doc) -> list[Span]:
     article's)."""
     text = doc.text
     groups: list[dict] = []
-    # fuller names first, so a lone first name or surname joins the person it belongs to
+    # fuller names first, so a lone first name or surname joins the person it belongs to; groups
+    # are looked up by the first letter of the family name and by the first word of the name
+    by_letter: dict[str, list[dict]] = {}
+    by_first: dict[str, list[dict]] = {}
     for m in sorted(doc["people"], key=lambda m: (-len(m["name"].split()), m.start)):
-        for g in groups:
+        name = m["name"]
+        cands = by_letter.get(surname(name)[:1].lower(), []) + by_first.get(name.split()[0], [])
+        for g in cands:
             if _one_person(m, g):
                 g["mentions"].append(m)
                 break
         else:
-            groups.append({"mentions": [m]})
+            g = {"mentions": [m]}
+            groups.append(g)
+            by_letter.setdefault(surname(name)[:1].lower(), []).append(g)
+            by_first.setdefault(name.split()[0], []).append(g)
     out = []
     for g in groups:
         ms = g["mentions"]
@@ -36,7 +44,7 @@ def persons(doc: Doc) -> list[Span]:
             (m["title"] for m in ms if m["title"]), "")
         alpha3 = next((m["alpha3"] for m in ms if m["alpha3"] and m["office"] is not None), None) or next(
             (m["alpha3"] for m in ms if m["alpha3"]), None)
-        spans = sorted({(m.start, m.end) for m in ms} | set(_surname_mentions(text, best["name"])))
+        spans = sorted({(m.start, m.end) for m in ms})
         out.append({"name": best["name"], "title": title, "alpha3": alpha3, "start": best.start, "end": best.end,
                     "mentions": spans, "guessed": False})
     _counterparts(doc, out)
@@ -47,8 +55,8 @@ def persons(doc: Doc) -> list[Span]:
 
 
 def _one_person(m: Span, g: dict) -> bool:
-    """True when mention ``m`` names the person of group ``g``."""
-    for q in g["mentions"]:
+    """True when mention ``m`` names the person of group ``g`` (its fuller mentions decide)."""
+    for q in g["mentions"][:3]:
         if same_name(m["name"], q["name"]):
             # near names each introduced with an office of its own are two people ("Ali Asadov",
             # "Ali Ahmadov"), not two spellings of one
@@ -60,14 +68,6 @@ def _one_person(m: Span, g: dict) -> bool:
         if len(m["name"].split()) == 1 and m["name"] == q["name"].split()[0] and m["title"] in (q["title"], ""):
             return True
     return False
-
-
-def _surname_mentions(text: str, name: str) -> list[tuple[int, int]]:
-    family = surname(name)
-    out = []
-    for m in re.finditer(rf"(?<![\w-]){re.escape(family)}(?![\w-])", text):
-        out.append((m.start(), m.end()))
-    return out
 
 
 def _counterparts(doc: Doc, people: list[dict]) -> None:
