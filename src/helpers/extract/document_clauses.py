@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .doc import Doc
-from .lexicon import alternation_of, fold, matcher
+from .lexicon import alternation_of, fold, matcher, words
 
 if TYPE_CHECKING:
     from .documents import Draft
@@ -103,8 +103,12 @@ def find_status(doc: Doc, d: Draft, drafts: list[Draft]) -> str:
     if status == "signed" and FUTURE.search(text, s, d.start) and not re.search(
             r"\b(?:signed|inked|adopted|concluded|exchanged)\b", text[s:d.start]):
         status = "planned"  # "will preside over the signing of ..."
-    if not status and d.group is not None and d.group.status:
-        return d.group.status
+    if not status and d.group is not None:
+        from .document_groups import root
+
+        g = root(d)
+        if g.status and g is not d:
+            return g.status
     if not status and d.heading:
         return "signed"  # a headline tells of the event
     return status or "existing"
@@ -120,6 +124,9 @@ BETWEEN_END = re.compile(r"\s+(?:on|for|to|in)\s+(?![A-Z])|\s+(?:regarding|conce
                          r"\s+[-–—]\s+(?![A-Z][\w-]+\s+and\s)|[;:.]|\s+(?:this|last|next)\s+|\s+(?:on|in)\s+(?:the\s+)?"
                          r"(?:field|area|sphere|sector)s?\b")
 PARTICIPATION = re.compile(r"\bwith\s+the\s+participation\s+of\s+(?:the\s+)?")
+# the same, and a preposition before a capitalised subject ("... and Moldova for Moldova's European Integration",
+# "... and Bank Negara Malaysia on Cooperation in the Area of ..."), where no body's name holds it
+SIDES_END = re.compile(BETWEEN_END.pattern + r"|\s+(?:on|for|to)\s+(?=[A-Z])")
 ABBREVIATION = re.compile(r"\s\([A-Z][A-Za-z0-9&.-]{1,12}\)")
 WORTH_THEN = re.compile(r"\s+(?:worth|valued\s+at)\s+(?:[^,;.()]|(?<=\d)[.,](?=\d))*?\s(?=(?:between|with)\s)")
 PASSIVE_BY = re.compile(r"\s*(?:,[^,]{0,40},\s*)?(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?"
@@ -172,13 +179,13 @@ def attach_sides(doc: Doc, drafts: list[Draft]) -> None:
                     break
                 at = bm2.end()
             else:
-                d.sides.append((*_between_span(text, at, e), "between"))
+                d.sides.append((*_between_span(doc, at, e), "between"))
             continue
-        bm = BETWEEN.search(title)
+        bm = BETWEEN.search(title) if not d.split else None  # the sides inside one listed subject are its own
         if bm and re.search(r"\b(?:Meeting|meeting|Council|Commission|session|Session)\b", title[:bm.start()]):
             bm = None  # "Minutes of the Meeting of the Council ... between A and B": the council's sides
         if bm:
-            d.sides.append((*_between_span(text, d.start + bm.end(), d.end), "between"))
+            d.sides.append((*_between_span(doc, d.start + bm.end(), d.end), "between"))
             continue
         if d.item is not None or d.nested_in is not None:
             continue
@@ -187,13 +194,13 @@ def attach_sides(doc: Doc, drafts: list[Draft]) -> None:
         worth = WORTH_THEN.match(text, d.end, e)
         at = worth.end() if worth else None
         if at is not None and (bw := BETWEEN.match(text, at)):
-            d.sides.append((*_between_span(text, bw.end(), e), "between"))
+            d.sides.append((*_between_span(doc, bw.end(), e), "between"))
             continue
         pm = PASSIVE_BY.match(after)
         if pm:
             bs = d.end + pm.end()
             if pm.group("prep") == "between":
-                d.sides.append((*_between_span(text, bs, e), "between"))
+                d.sides.append((*_between_span(doc, bs, e), "between"))
                 continue
             be = _phrase_end(text, bs, e)
             d.sides.append((bs, be, "by" if pm.group("prep") == "by" else "with"))
@@ -216,12 +223,16 @@ def _with_span(text: str, s: int, e: int) -> tuple[int, int, str]:
     return s, min(e, _phrase_end(text, s, len(text))), "with"
 
 
-def _between_span(text: str, bs: int, stop: int) -> tuple[int, int]:
-    """The span of the sides after "between": up to the subject, a clause or the stop."""
+def _between_span(doc: Doc, bs: int, stop: int) -> tuple[int, int]:
+    """The span of the sides after "between": up to the subject, a clause or the stop (words
+    inside bodies' names do not end it: "Committee on Television ... under the Government of")."""
+    text = doc.text
     # an abbreviation in brackets belongs to the name before it: "... of Azerbaijan (SOCAR) and ..."
     rest = ABBREVIATION.sub(lambda m: " " * len(m.group()), text[bs:stop].rstrip(" .;"))
-    cut = BETWEEN_END.search(rest)
-    return bs, bs + (cut.start() if cut else len(rest))
+    for cut in SIDES_END.finditer(rest):
+        if not _in_body(doc, bs + cut.start() + 1):
+            return bs, bs + cut.start()
+    return bs, bs + len(rest)
 
 
 def _phrase_end(text: str, s: int, e: int) -> int:
@@ -249,12 +260,14 @@ def _subject(doc: Doc, d: Draft, s: int) -> tuple[int, int, str] | None:
     if not m:
         return None
     ss, se = s + m.start(1), s + m.end(1)
+    if any(o is not d and ss <= o.head[0] < se for o in drafts_near(doc, ss, se)):
+        return None  # "The MoUs were signed ...": a document, not a side
     lead = re.match(r"(?:(?:On|In|At|During|After|Following|Besides|Also|Meanwhile|Today|Yesterday|Earlier|"
                     r"Likewise|Additionally|Moreover|Furthermore)\b[^,]*,\s*)+", text[ss:se])
     if lead:
         ss += lead.end()
-    if ss >= se:
-        return None
+    if ss >= se or text[ss:se].lower() in words("title_stops"):
+        return None  # "Other signed documents": a word before a participle is no subject
     return ss, se, "subject"
 
 
@@ -264,6 +277,11 @@ def _between_states(doc: Doc, comma: int) -> bool:
     after = doc["places"].after(comma + 1)
     return before is not None and before.end == comma and after is not None and \
         doc.text[comma + 1:after.start].strip() == "" and before.label in ("name", "official")
+
+
+def drafts_near(doc: Doc, s: int, e: int) -> list:
+    """The drafts whose heads lie in ``[s, e)`` (set by the documents component)."""
+    return [o for o in doc.cache.get("drafts", ()) if s <= o.head[0] < e]
 
 
 def _in_body(doc: Doc, pos: int) -> bool:

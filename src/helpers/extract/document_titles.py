@@ -63,11 +63,11 @@ def left_start(text: str, head_start: int, floor: int) -> int:
             break
         word = m.group(1)
         low = word.lower()
-        if capital and low in ("of", "and", "on", "for") and n and _cap_before(text, m.start(1), floor):
+        if capital and low in ("of", "and", "for") and n and _cap_before(text, m.start(1), floor):
             pos = m.start(1)
             continue
-        if low in stops or not any(c.isalnum() for c in word):
-            break
+        if low in stops or not any(c.isalnum() for c in word) or low in _head_words():
+            break  # "MoU on Development Plan": another document's head ends the modifiers
         if capital and n >= 3 and not word[:1].isupper():
             break
         if POSSESSIVE_END.search(word) and (word[:1].isupper() or low.rstrip("’'s") in stops):
@@ -77,6 +77,13 @@ def left_start(text: str, head_start: int, floor: int) -> int:
         pos = m.start(1)
         n += 1
     return pos
+
+
+@lru_cache(maxsize=1)
+def _head_words() -> frozenset[str]:
+    from .lexicon import table
+
+    return frozenset(r["pattern"].lower() for r in table("doc_types") if " " not in r["pattern"] and not r["pattern"].startswith("re:"))
 
 
 def _cap_before(text: str, pos: int, floor: int) -> bool:
@@ -94,10 +101,10 @@ def complement_end(doc: Doc, start: int, hard_end: int, in_list: bool, plural: b
         close = CLOSE_QUOTE.search(seg[m.end():])
         if close:
             return start + m.end() + close.end()
-    for rx in (r";", r"\s[-–—]\s", r":"):
+    for rx in (r";(?!\s+(?:and\s+)?on\s)" if plural else r";", r"\s[-–—]\s", r":"):
         mm = re.search(rx, seg)
         if mm:
-            cut = min(cut, mm.start())
+            cut = min(cut, mm.start())  # a plural's subjects may go on after ";" ("...; on B; on C")
     mm = CLOSING_QUOTE.search(seg)
     if mm and not OPENING_QUOTE.search(seg, 0, mm.start()):
         cut = min(cut, mm.start())  # the end of a quote the name stands in: '... until 2030," Putin said'
@@ -119,7 +126,7 @@ def complement_end(doc: Doc, start: int, hard_end: int, in_list: bool, plural: b
                 cut = min(cut, mm.start())  # "..., the ministry said"
                 break
             if low in words("title_clause_starts") or low.endswith(("ing", "ed")) and len(low) > 4 \
-                    or nxt[:1].isupper() and not _state_word(doc, start + mm.end(1) - len(mm.group(1))):
+                    or nxt[:1].isupper() and not plural and not _state_word(doc, start + mm.end(1) - len(mm.group(1))):
                 cut = min(cut, mm.start())
                 break
         mm = AS_WELL_AS.search(seg)

@@ -43,7 +43,7 @@ def parties(doc: Doc) -> list[Span]:
                 named_own = named_own or how != "subject"  # "between the two countries' audit agencies"
                 continue
             items = split_sides(doc, s, e)
-            if how == "subject" and (not items or any(_personal(doc, x[0], x[1]) for x in items)):
+            if how in ("subject", "by") and (not items or any(_personal(doc, x[0], x[1]) for x in items)):
                 continue  # people who sign are no sides
             items = [x for x in items if not _personal(doc, x[0], x[1])]
             found.extend(items)

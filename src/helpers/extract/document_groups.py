@@ -1,0 +1,222 @@
+"""Plural mentions of documents and what they stand for. "MoUs on agriculture, electricity
+trade, and cultural cooperation" gives a document per subject; "agreements were signed between
+A, as well as between B" one per pair of sides; "two memoranda - one with A and another with B"
+two. A plural or counted mention is also a *group*: its status and sides pass to the documents
+listed after it, in a list under it, in its own subjects, or in later sentences that refer back
+to it ("The deals include ...", "Among them ...", "One of the MoUs focused on ...")."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .doc import Doc
+from .document_titles import trim
+from .lexicon import matcher
+
+if TYPE_CHECKING:
+    from .documents import Draft
+
+PAIRS = re.compile(r"\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:signed|concluded)\s+between\b[^.;]*?"
+                   r"\bas\s+well\s+as\s+between\b")
+SIDES_AS_WELL_AS = re.compile(r"\bbetween\b.+?(?P<cut>,?\s+as\s+well\s+as\s+)(?P<rest>[A-Z].+)$")
+ONE_AND_ANOTHER = re.compile(r"\s*[-–—:,]?\s*one\s+(?P<one>(?:with|on|in|for)\b.+?)\s*,?\s+and\s+"
+                             r"(?P<other>(?:another|the\s+other)\s+(?:with|on|in|for)\b.+?)\s*[.;]?$")
+# what opens the subjects a plural mention lists
+FIELD_LEAD = re.compile(
+    r"\s*(?:\([^)]{1,12}\)\s*)?(?:also\s+)?(?:(?:for\s+[\w\s-]{0,40}?\s+)?in\s+the\s+(?:areas?|fields?|spheres?|sectors?)\s+of\s+"
+    r"|cover(?:ing|s|ed)?\s+(?:the\s+(?:areas?|fields?)\s+of\s+|(?:various|several|many|a\s+range\s+of)\s+"
+    r"(?:areas|fields|sectors|spheres)\s*,?\s+(?:including|such\s+as|namely)\s+)?"
+    r"|(?:were|was|have\s+been|has\s+been)\s+signed\s+(?:on|in)\s+the\s+(?:areas?|fields?|spheres?)\s+of\s+"
+    r"|(?:include[sd]?|including|such\s+as|on|in|concerning|aimed\s+at|to\s+boost|focused\s+on|related\s+to)\s*,?\s+)"
+    r"(?:in\s+particular\s*,\s+)?", re.I)
+SPLIT_SEMI = re.compile(r";\s*(?:and\s+)?|,?\s+as\s+well\s+as\s+")
+PARALLEL_ON = re.compile(r"\son\s[^;]+;\s+(?:and\s+)?on\s")
+SPLIT_COMMA = re.compile(r",\s*(?:and\s+|as\s+well\s+as\s+)?|\s+as\s+well\s+as\s+")
+NOT_PARALLEL = re.compile(r"\s*(?:among|including|such\s+as|in\s+particular|namely)\b", re.I)
+REFERS_BACK = re.compile(r"\s*(?:(?:The|These|Those|All|Both)\s+(?:\w+\s+){0,2}(?:agreements|documents|deals|accords|"
+                         r"memoranda|MoUs|MOUs|treaties|protocols|instruments|pacts|contracts)\b|Among\s+(?:them|these|the)\b|"
+                         r"(?:They|These|It)\s+(?:include|included|includes|cover|covered)\b|One\s+of\s+(?:the|them|these)\b|"
+                         r"Another\b|(?:Under|In)\s+(?:the|these)\s+(?:agreements|documents|deals)\b)")
+ONE_OF = re.compile(r"\s*(?:focused|focuses|focusing|centred|centered)\s+on\s+|\s*(?:concerns|concerned|covers|covered|"
+                    r"deals\s+with|dealt\s+with|is\s+on|was\s+on)\s+", re.I)
+
+
+def root(d: Draft) -> Draft:
+    """The first mention of a chain of groups ("six agreements were signed ..." for "The deals")."""
+    seen = 0
+    while d.group is not None and seen < 20:
+        d = d.group
+        seen += 1
+    return d
+
+
+def pairs(doc: Doc, text: str, drafts: list[Draft]) -> list[Draft]:
+    """Plural mentions that stand for one document per pair of sides: "Agreements were signed
+    between A, as well as between B" (two), "agreements establishing relations between A and B
+    as well as C and D" (two), "two memoranda - one with A (...) and another with B (...)"."""
+    from .documents import Draft
+
+    lay = doc.layout
+    out: list[Draft] = []
+    for d in drafts:
+        out.append(d)
+        if not d.plural or d.item is not None:
+            continue
+        s, e = lay.sentence_at(d.head[0])
+        if PAIRS.match(text, d.end, e):
+            out.append(Draft(d.doc_type, True, d.head, d.start, d.end, pair=1))
+            continue
+        m = SIDES_AS_WELL_AS.search(text, d.head[1], d.end)
+        if m:
+            rest = (m.start("rest"), d.end)
+            d.end = m.start("cut")
+            out.append(Draft(d.doc_type, False, (rest[0], rest[0]), rest[0], rest[1], sides=[(rest[0], rest[1], "between")]))
+            continue
+        m = ONE_AND_ANOTHER.match(text, d.head[1], min(e, lay.paragraph_at(d.head[0])[1]))
+        if m:
+            d.count = True
+            for g in ("one", "other"):
+                gs, ge = trim(text, m.start(g), m.end(g))
+                w = re.search(r"\bwith\s+(?:the\s+)?", text[gs:ge])
+                sides = [(gs + w.end(), _side_end(text, gs + w.end(), ge), "with")] if w else []
+                start = d.start if g == "one" else gs
+                out.append(Draft(d.doc_type, False, d.head if g == "one" else (gs, gs), start, ge, sides=sides, group=d))
+    return out
+
+
+def _side_end(text: str, s: int, e: int) -> int:
+    m = re.search(r"\s*\(|\s+(?:in|on|for)\s+(?:the\s+)?(?:field|area|sphere)", text[s:e])
+    return s + m.start() if m else e
+
+
+def members(doc: Doc, text: str, drafts: list[Draft]) -> list[Draft]:
+    """Plural mentions that list their subjects give one document each (the mention itself is
+    then only their group); every document is linked to the group it belongs to."""
+    from .documents import Draft
+
+    lay = doc.layout
+    listed = sum(1 for d in drafts if d.item is not None) >= 2
+    out: list[Draft] = []
+    for d in drafts:
+        out.append(d)
+        if not d.plural or d.item is not None or d.nested_in is not None or d.count and not d.generic:
+            continue
+        if listed:
+            d.count = True  # the documents are listed one by one: a plural mention only sums them up
+            continue
+        parts = subjects(doc, text, d)
+        if len(parts) < 2 and not (len(parts) == 1 and parts[0][0] > d.head[1]):
+            continue
+        d.count = d.split = True  # the plural mention is the group; its subjects are the documents
+        own = [o for o in drafts if o is not d and d.start <= o.start < d.end]
+        for k, (s, e) in enumerate(parts):
+            inner = [o for o in own if s <= o.head[0] < e]
+            if inner:  # "..., and for a cultural exchange programme for 2021-2025": it stands on its own
+                for o in inner:
+                    o.group = d
+                    o.end = min(o.end, e)
+                continue
+            out.append(Draft(d.doc_type, False, d.head if k == 0 and s == d.start else (s, s), s, e, group=d))
+    out.sort(key=lambda d: (d.start, -d.end))
+    # one of the plural mentions: "One of the MoUs focused on media exchange and cooperation ..."
+    extra = []
+    for d in out:
+        if d.plural and d.item is None and re.search(r"\b[Oo]ne\s+of\s+(?:the|these)\s+$", text[max(0, d.start - 14):d.start]):
+            m = ONE_OF.match(text, d.head[1])
+            if m:
+                s_end = lay.sentence_at(d.start)[1]
+                s, e = trim(text, m.end(), s_end)
+                if e > s:
+                    extra.append(Draft(d.doc_type, False, (s, s), s, e, group=d))
+    out = sorted(out + extra, key=lambda d: (d.start, -d.end))
+    _link(doc, text, out)
+    return out
+
+
+def _link(doc: Doc, text: str, drafts: list[Draft]) -> None:
+    """Each document's group: the plural mention that leads its list, or the group named before
+    it in its sentence, or the one a sentence that refers back refers to."""
+    lay = doc.layout
+    groups = [d for d in drafts if d.plural and d.item is None]
+    for d in drafts:
+        if d.group is not None:
+            continue
+        if d.item is not None:
+            lead = lay.list_lead(d.item[0])
+            g = [x for x in groups if lead and lead[0] <= x.head[0] < lead[1]]
+            if g:
+                d.group = g[-1]
+            continue
+        before = [x for x in groups if x.head[0] < d.start and x is not d]
+        if not before:
+            continue
+        g = before[-1]
+        same_sentence = lay.sentence_at(g.head[0]) == lay.sentence_at(d.start)
+        if (same_sentence and not d.plural) or refers_back(doc, text, d.start):
+            d.group = g
+
+
+def refers_back(doc: Doc, text: str, pos: int) -> bool:
+    """True when the sentence holding ``pos`` opens by referring to documents named before ("The
+    deals include ...", "Among them ...", "One of the MoUs ...", "Another key deal ...")."""
+    s, _ = doc.layout.sentence_at(pos)
+    return bool(REFERS_BACK.match(text, s))
+
+
+def subjects(doc: Doc, text: str, d: Draft) -> list[tuple[int, int]]:
+    """The subjects a plural mention lists, as spans: "MoUs on A, B, and C" -> "MoUs on A", "B",
+    "C"; "agreements on A, on B"; "programs on A (2022-2025), youth (2023-2024)"; "in the areas
+    of A, B and C" (no comma before "and": the last two are two); "The accords cover the fields of
+    A; B; C, as well as D"."""
+    lead = FIELD_LEAD.match(text, d.head[1], d.end)
+    if not lead:
+        # "agreements between the governments on A; on B; on C": subjects after the sides
+        on = PARALLEL_ON.search(text, d.head[1], d.end)
+        if not on:
+            return []
+        cuts = [m for m in re.finditer(r"[;,]\s+(?:and\s+)?(?=on\s)", text[d.start:d.end])]
+        pieces, pos = [], d.start
+        for m in cuts:
+            pieces.append(trim(text, pos, d.start + m.start()))
+            pos = d.start + m.end()
+        pieces.append(trim(text, pos, d.end))
+        return [(a, b) for a, b in pieces if b > a]
+    seg = text[lead.end():d.end]
+    sep = SPLIT_SEMI if ";" in seg else SPLIT_COMMA
+    if re.match(r"(?:various|several|many|different|a\s+number\s+of|other)\s+(?:sectors|fields|areas|spheres|issues)\b", seg):
+        return []  # "memoranda in various sectors": no subject of their own
+    pieces = []
+    pos = lead.end()
+    for m in sep.finditer(text, lead.end(), d.end):
+        pieces.append((pos, m.start()))
+        pos = m.end()
+    pieces.append((pos, d.end))
+    if len(pieces) < 2:
+        verb_lead = re.match(r"\s*(?:also\s+)?(?:cover|include|were|was|have|has)", lead.group(), re.I)
+        return [(lead.end(), d.end)] if verb_lead else []
+    for s, e in pieces[1:]:
+        if NOT_PARALLEL.match(text, s):
+            return []  # "documents for ..., among them a program ...": the listed documents stand on their own
+    oxford = bool(re.search(r",\s+and\s", seg)) or sep is SPLIT_SEMI
+    if not oxford:
+        s, e = pieces[-1]
+        m = list(re.finditer(r"\s+and\s+", text[s:e]))
+        if m and len(text[s:e].split()) <= 6:
+            last = m[-1]
+            pieces[-1:] = [(s, s + last.start()), (s + last.end(), e)]
+    out = []
+    for k, (s, e) in enumerate(pieces):
+        if k == 0:
+            verb_lead = re.match(r"\s*(?:also\s+)?(?:cover|include|were|was|have|has)", lead.group(), re.I)
+            s = lead.end() if verb_lead else d.start
+        s, e = trim(text, s, e)
+        if text[s:e].lower().startswith("the ") and k:
+            s += 4
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def heads_in(doc: Doc, s: int, e: int) -> list:
+    """The document heads in ``text[s:e]``."""
+    return matcher("doc_types").finditer(doc.text, s, e, folded=doc.folded)
