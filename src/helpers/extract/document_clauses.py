@@ -13,7 +13,7 @@ from .lexicon import alternation_of, fold, matcher, words
 if TYPE_CHECKING:
     from .documents import Draft
 
-RANK = {"planned": 0, "existing": 1, "signed": 2}
+RANK = {"planned": 0, "existing": 1, "signed": 2, "member": 3}
 PAST_OPENING = re.compile(r"\s*(?:(?:At|In|During)\s+that\s+(?:meeting|time|session)|Then\b|(?:Earlier|Previously|"
                           r"In\s+(?:19|20)\d\d|Back\s+in\s+(?:19|20)\d\d|Since\s+(?:19|20)\d\d|After\s+the\s+previous)\b)")
 EXISTING_BEFORE = re.compile(r"\b(?:anniversary\s+of\s+the\s+signing\s+of|implementation\s+of|in\s+accordance\s+with|"
@@ -100,6 +100,11 @@ def find_status(doc: Doc, d: Draft, drafts: list[Draft]) -> str:
         if best is None or key < best:
             best = key
     status = best[2] if best else ""
+    if status == "member":  # "Among these agreements is a memorandum ...": the status of the list
+        from .document_groups import root
+
+        g = root(d) if d.group is not None else None
+        status = g.status if g is not None and g is not d and g.status else "signed"
     if status == "signed" and FUTURE.search(text, s, d.start) and not re.search(
             r"\b(?:signed|inked|adopted|concluded|exchanged)\b", text[s:d.start]):
         status = "planned"  # "will preside over the signing of ..."

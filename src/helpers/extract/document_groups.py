@@ -108,7 +108,7 @@ def members(doc: Doc, text: str, drafts: list[Draft]) -> list[Draft]:
         if len(parts) < 2 and not (len(parts) == 1 and parts[0][0] > d.head[1]):
             continue
         d.count = d.split = True  # the plural mention is the group; its subjects are the documents
-        own = [o for o in drafts if o is not d and d.start <= o.start < d.end]
+        own = [o for o in drafts if o is not d and d.start <= o.start < (d.list_end or d.end)]
         for k, (s, e) in enumerate(parts):
             inner = [o for o in own if s <= o.head[0] < e]
             if inner:  # "..., and for a cultural exchange programme for 2021-2025": it stands on its own
@@ -152,7 +152,7 @@ def _link(doc: Doc, text: str, drafts: list[Draft]) -> None:
             continue
         g = before[-1]
         same_sentence = lay.sentence_at(g.head[0]) == lay.sentence_at(d.start)
-        if (same_sentence and not d.plural) or refers_back(doc, text, d.start):
+        if (same_sentence and (not d.plural or g.count and not d.count)) or refers_back(doc, text, d.start):
             d.group = g
 
 
@@ -168,32 +168,33 @@ def subjects(doc: Doc, text: str, d: Draft) -> list[tuple[int, int]]:
     "C"; "agreements on A, on B"; "programs on A (2022-2025), youth (2023-2024)"; "in the areas
     of A, B and C" (no comma before "and": the last two are two); "The accords cover the fields of
     A; B; C, as well as D"."""
-    lead = FIELD_LEAD.match(text, d.head[1], d.end)
+    end = d.list_end or d.end
+    lead = FIELD_LEAD.match(text, d.head[1], end)
     if not lead:
         # "agreements between the governments on A; on B; on C": subjects after the sides
-        on = PARALLEL_ON.search(text, d.head[1], d.end)
+        on = PARALLEL_ON.search(text, d.head[1], end)
         if not on:
             return []
-        cuts = [m for m in re.finditer(r"[;,]\s+(?:and\s+)?(?=on\s)", text[d.start:d.end])]
+        cuts = [m for m in re.finditer(r"[;,]\s+(?:and\s+)?(?=on\s)", text[d.start:end])]
         pieces, pos = [], d.start
         for m in cuts:
             pieces.append(trim(text, pos, d.start + m.start()))
             pos = d.start + m.end()
-        pieces.append(trim(text, pos, d.end))
+        pieces.append(trim(text, pos, end))
         return [(a, b) for a, b in pieces if b > a]
-    seg = text[lead.end():d.end]
+    seg = text[lead.end():end]
     sep = SPLIT_SEMI if ";" in seg else SPLIT_COMMA
     if re.match(r"(?:various|several|many|different|a\s+number\s+of|other)\s+(?:sectors|fields|areas|spheres|issues)\b", seg):
         return []  # "memoranda in various sectors": no subject of their own
     pieces = []
     pos = lead.end()
-    for m in sep.finditer(text, lead.end(), d.end):
+    for m in sep.finditer(text, lead.end(), end):
         pieces.append((pos, m.start()))
         pos = m.end()
-    pieces.append((pos, d.end))
+    pieces.append((pos, end))
     if len(pieces) < 2:
         verb_lead = re.match(r"\s*(?:also\s+)?(?:cover|include|were|was|have|has)", lead.group(), re.I)
-        return [(lead.end(), d.end)] if verb_lead else []
+        return [(lead.end(), end)] if verb_lead else []
     for s, e in pieces[1:]:
         if NOT_PARALLEL.match(text, s):
             return []  # "documents for ..., among them a program ...": the listed documents stand on their own

@@ -35,6 +35,7 @@ ENUMERATING = re.compile(r"\b(?:[Oo]ne|[Aa]nother|[Aa] separate|(?:[Tt]he|[Aa])\
 SOURCE = re.compile(r"(?:\s+issued\s+by\s+[^,.;]{1,60})?\s+(?:says|said|states|stated|reads|read|noted)\b")
 IS_A = re.compile(r"\s+(?:was|is|were|are)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:agreement|memorandum|MoU|contract|"
                   r"treaty|protocol|deal|roadmap|programme|program|plan|declaration)\b")
+CLAUSE_VERB_LEAD = re.compile(r"\s*(?:also\s+)?(?:cover|include|were|was|have|has|including|such\s+as)", re.I)
 # the leads that open a list of subjects running to the sentence's end ("The accords cover the fields
 # of A; B; C", "agreements in the areas of A, B and C", "several documents concerning, in particular, A")
 VERB_LEAD = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?(?:also\s+)?(?:cover|include|were|was|have|has|in\s+the\s+(?:area|field|sphere|sector)"
@@ -64,6 +65,7 @@ class Draft:
     enumerated: bool = False
     pair: int = 0
     split: bool = False  # a plural mention whose subjects became documents of their own
+    list_end: int | None = None  # where the subjects a verb lists after it end ("The accords cover A; B")
 
 
 def documents(doc: Doc) -> list[Span]:
@@ -166,9 +168,13 @@ def _read_heads(doc: Doc, text: str, folded: str) -> list[Draft]:
                 and not enumerated and not re.search(r"\b(?:[Aa]n?|and)\s+$", before):
             continue
         lead = FIELD_LEAD.match(text, he, hard_end) if plural and not item else None
+        list_end = None
         if lead and VERB_LEAD.match(lead.group()):
-            # "The accords cover the fields of A; B; C, as well as D": the subjects run to the sentence's end
+            # "documents concerning A, B and C", "agreements in the areas of A, B and C": the subjects run to
+            # the sentence's end; "The accords cover A; B; C", "The deals include ...": they are the list
             end = _list_end(text, lead.end(), hard_end)
+            if CLAUSE_VERB_LEAD.match(lead.group()):
+                end, list_end = he, end
         else:
             # a head with no subject after it ends the title ("the agreements included ...")
             end = complement_end(doc, he, hard_end, item is not None, plural) if has_subject or item else he
@@ -176,7 +182,7 @@ def _read_heads(doc: Doc, text: str, folded: str) -> list[Draft]:
         if e <= s:
             continue
         out.append(Draft(h.row["doc_type"], plural, (hs, he), s, e, item=item, heading=heading, count=count or generic,
-                         enumerated=enumerated, generic=generic))
+                         enumerated=enumerated, generic=generic, list_end=list_end))
     out.extend(_headless_items(doc, text, out))
     out.sort(key=lambda d: d.start)
     return out
@@ -190,7 +196,8 @@ def start_is_bare(text: str, hs: int) -> bool:
 def _list_end(text: str, s: int, hard_end: int) -> int:
     """Where a listed run of subjects ends: before a clause that says something of them (", which
     lay the foundation", ", the ministry said", "were signed as well") or "etc."."""
-    m = re.search(r",\s+(?:which|that|who|while|the\s+[\w ]{1,30}?(?:said|noted|reported))\b|\s+etc\b|"
+    m = re.search(r",\s+(?:which|that|who|while|signed|concluded|adopted|inked|approved|initialed|"
+                  r"the\s+[\w ]{1,30}?(?:said|noted|reported))\b|\s+etc\b|"
                   r"\s+(?:were|was|are|is|have|has|had|will)\s+(?:also\s+)?[a-z]+(?:ed|en)\b", text[s:hard_end])
     return s + m.start() if m else hard_end
 
