@@ -86,7 +86,35 @@ def _later(doc: Doc, text: str, found: list[Span]) -> list[Span]:
             continue
         out.append(span(m.start(), m.end(), "person", name=m.group(), title="", alpha3=None, office=None, how="surname"))
         taken.add(m.start(), m.end())
+    # a given name alone, where a person is the subject ("According to Anwar,", "Anwar said", "Anwar's"),
+    # after the full name and when one person of the article has it
+    given: dict[str, list[Span]] = {}
+    for p in found:
+        parts = p["name"].split()
+        if len(parts) > 1 and len(parts[0]) >= 3:
+            given.setdefault(parts[0], []).append(p)
+    given = {g: ps for g, ps in given.items() if len({p["name"] for p in ps}) == 1}
+    rx = words_regex(given)
+    for m in rx.finditer(text) if rx else ():
+        if taken.covers(m.start()) or doc.layout.is_noise(m.start()):
+            continue
+        first = min(given[m.group()], key=lambda p: p.start)
+        if m.start() < first.start:
+            continue
+        if _GIVEN_BEFORE.search(text, max(0, m.start() - 14), m.start()) or _given_after().match(text, m.end()):
+            out.append(span(m.start(), m.end(), "person", name=first["name"], title="", alpha3=None, office=None,
+                            how="given"))
+            taken.add(m.start(), m.end())
     return out
+
+
+_GIVEN_BEFORE = re.compile(r"(?:[Aa]ccording\s+to|\band)\s+$")
+
+
+@lru_cache(maxsize=1)
+def _given_after() -> re.Pattern[str]:
+    """What makes a lone given name a person: a possessive, "and", or a verb of speech."""
+    return re.compile(rf"(?:[’']s\b|\s+(?:and|also|{alternation_of('signals', 'signal', 'speech')})\b)")
 
 
 def _skip_courtesy(text: str, toks: list[tuple[int, int]], i: int, folded: str) -> tuple[int, str | None]:

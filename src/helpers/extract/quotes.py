@@ -15,6 +15,7 @@ from .names import same_name, surname
 
 OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’"}
 MIN_WORDS = 2
+NAME_ONLY = re.compile(r"(?:[A-Z][\w’'-]*\s*){1,4}")
 ROLE_SYNONYMS = {"premier": "prime minister", "head of state": "president", "pm": "prime minister",
                  "head of government": "prime minister", "leader": "", "chief": ""}
 
@@ -89,13 +90,16 @@ def quotes(doc: Doc) -> list[Span]:
     out: list[Span] = []
     starts = [a for a, _ in lay.sentences]
     last_speaker: str | None = None
-    prev_open_end = False
+    prev_open_end = prev_quoted = False
     for ps, pe in lay.paragraphs:
         if lay.lead and lay.lead[0] == ps:
             ps = lay.lead[1]
         transcript = _transcript(doc, ps, pe, people)
-        if transcript:
+        if transcript:  # "President of Russia Vladimir Putin: Mr Mirziyoyev, ...": the turn is one statement
             speaker, qs = transcript
+            turn = _turn(doc, qs, people)
+            if turn is not None:
+                out.append(span(turn[0], turn[1], "quote", speaker=speaker, text=text[turn[0]:turn[1]]))
             last_speaker = speaker
             continue
         dash = _dash_speech(doc, ps, pe, people, out)
@@ -108,8 +112,8 @@ def quotes(doc: Doc) -> list[Span]:
         para_speaker = None
         for k, (qs, qe, opened, closed) in enumerate(segs):
             qs, qe = _trim(text, qs, qe)
-            if qe <= qs or len(text[qs:qe].split()) < MIN_WORDS or titles.covers(qs):
-                continue
+            if qe <= qs or len(text[qs:qe].split()) < MIN_WORDS or titles.covers(qs) or NAME_ONLY.fullmatch(text[qs:qe]):
+                continue  # '"Billion Trees"': a name in quotes, no statement
             who = _after(doc, qe, pe, people, out) if closed else None
             if not closed:  # '“We will double trade by 2030, Tokayev said.': the attribution is inside
                 inner = _unclosed_rx().search(text, qs, qe)
@@ -120,13 +124,14 @@ def quotes(doc: Doc) -> list[Span]:
             if who is None and k and para_speaker:
                 who = para_speaker  # "..., the President noted, speaking about the nature. “What Oman lacks, we have.”"
             if who is None and k == 0 and opened and text[ps:qs].strip() in ('"', "“", "«", "") and last_speaker \
-                    and prev_open_end:
+                    and (prev_open_end or prev_quoted):
                 who = last_speaker  # a long quote goes on in a new paragraph
             if who is None:
                 continue
             out.append(span(qs, qe, "quote", speaker=who, text=text[qs:qe]))
             para_speaker = last_speaker = who
         prev_open_end = bool(segs) and (not segs[-1][3] or segs[-1][1] >= pe - 2)
+        prev_quoted = bool(out) and out[-1].start >= ps
     return out
 
 
@@ -182,7 +187,8 @@ def _after(doc: Doc, qe: int, pe: int, people: list[Span], said: list[Span]) -> 
 
 def _before(doc: Doc, qs: int, people: list[Span], said: list[Span]) -> str | None:
     """The speaker the sentence names before the quote: the subject of the last verb of speech
-    ("Lula declared that", "X said:"), or "According to X,"."""
+    ("Lula declared that", "X said:", "Zhai Yan, chairman of Colorful Guizhou, said in turn
+    that", "The Hungarian premier acknowledged ..., but said"), or "According to X,"."""
     text, lay = doc.text, doc.layout
     s, _ = lay.sentence_at(qs)
     head = text[s:qs]
@@ -193,16 +199,19 @@ def _before(doc: Doc, qs: int, people: list[Span], said: list[Span]) -> str | No
     if v.group().lower() == "according to":
         m = re.match(r"\s+(?P<who>[^,]{2,60}),", text[s + v.end():qs])
         return _resolve(doc, m.group("who"), qs, people, said) if m else None
-    # the words right before the verb, else the sentence's opening words
-    m = re.search(r"(?P<who>(?:[Tt]he\s+)?[\w’'.\- ]{1,60}?)\s+(?:\w+\s+){0,2}$", head[:v.start()])
-    if m:
-        for cand in (m.group("who"), " ".join(m.group("who").split()[-3:])):
-            who = _resolve(doc, cand, qs, people, said)
+    before = head[:v.start()]
+    before = re.sub(r",[^,]{1,80},\s*$", " ", before)  # an appositive between the subject and its verb
+    before = re.sub(r"\s+(?:also|then|further|in\s+turn|once\s+more|for\s+(?:his|her)\s+part|has|had|have|was|"
+                    r"would|will)\s*$", " ", before.rstrip())
+    words_ = before.split()
+    for n in (4, 3, 2, 1):  # the words right before the verb: "Aleksandr Lukashenko", "the President", "he"
+        if len(words_) >= n:
+            who = _resolve(doc, " ".join(words_[-n:]), qs, people, said)
             if who:
                 return who
-    opening = re.match(r"\s*(?:[A-Z][\w’'-]*\s*,\s*)?(?P<who>(?:[Tt]he\s+)?[\w’'.\- ]{1,60}?)\s+(?:\w+\s+)?"
-                       r"(?:acknowledged|stressed|said|noted|added|spoke|pointed|declared|stated)", head)
-    if opening:
+    opening = re.match(r"\s*(?:[A-Z][\w’'-]*\s*,\s*)?(?P<who>(?:[Tt]he\s+)?[^,]{1,60}?)(?:,|\s+(?:\w+\s+)?(?:"
+                       + _verbs() + r"))", head)
+    if opening:  # the sentence's subject
         return _resolve(doc, opening.group("who"), qs, people, said)
     return None
 
@@ -219,6 +228,28 @@ def _transcript(doc: Doc, ps: int, pe: int, people: list[Span]) -> tuple[str, in
     return who, ps + m.end()
 
 
+def _turn(doc: Doc, start: int, people: list[Span]) -> tuple[int, int] | None:
+    """A transcript's turn from ``start``: its paragraphs up to the next speaker's line, leaving
+    out a form of address ("Mr Mirziyoyev,")."""
+    lay, text = doc.layout, doc.text
+    paras = [(a, b) for a, b in lay.paragraphs if b > start]
+    s = start
+    end = None
+    for k, (a, b) in enumerate(paras):
+        a = max(a, start)
+        if k and _transcript(doc, a, b, people):
+            break
+        if len(text[a:b].split()) <= 3 and end is None:
+            continue  # "Mr Mirziyoyev,"
+        if end is None:
+            s = a
+        end = b
+    if end is None:
+        return None
+    s, e = _trim(text, s, end)
+    return (s, e) if e > s else None
+
+
 def _resolve(doc: Doc, who: str, pos: int, people: list[Span], said: list[Span] = ()) -> str | None:
     """The person a speaker phrase names: a name or a surname, a pronoun, or a role ("the
     Sultan of Oman", "The Hungarian premier", "the Kazakh President")."""
@@ -232,6 +263,10 @@ def _resolve(doc: Doc, who: str, pos: int, people: list[Span], said: list[Span] 
     for p in reversed(people):  # the people layer comes sorted by start: the last named first
         if last == surname(p["name"]) or last[:1] == p["name"].split()[-1][:1] and same_name(who, p["name"]):
             return p["name"]
+    if len(who.split()) == 1 and who[:1].isupper():  # "Lula" of "Luiz Inacio Lula da Silva"
+        named = {p["name"] for p in people if who in p["name"].split()}
+        if len(named) == 1:
+            return named.pop()
     words_ = low.split()
     if len(words_) > 6:
         return None
@@ -244,7 +279,7 @@ def _resolve(doc: Doc, who: str, pos: int, people: list[Span], said: list[Span] 
     cands = []
     for p in people:
         title = (p["title"] or "").lower()
-        if states and p["alpha3"] not in states:
+        if states and p["alpha3"] is not None and p["alpha3"] not in states:
             continue
         if role_words and not all(w in title for w in role_words):
             continue
@@ -252,7 +287,12 @@ def _resolve(doc: Doc, who: str, pos: int, people: list[Span], said: list[Span] 
             continue
         cands.append(p)
     if not cands:
-        return None
+        names = {p["name"] for p in people if p["how"] != "surname"}
+        return names.pop() if len(names) == 1 and (role_words or states) else None  # the only person of the article
+    speakers = [q["speaker"] for q in said]
+    for name in reversed(speakers):  # "the president said": the one of that title who spoke last
+        if any(same_name(name, p["name"]) for p in cands):
+            return name
     before = [p for p in cands if p.start < pos] or cands
     return max(before, key=lambda p: p.start)["name"]
 
@@ -275,4 +315,22 @@ def _last_person(doc: Doc, pos: int, people: list[Span], said: list[Span]) -> st
     if said and 0 <= pos - said[-1].end < 600:
         return said[-1]["speaker"]
     before = [p for p in people if p.end <= pos]
-    return max(before, key=lambda p: p.start)["name"] if before else None
+    if not before:
+        return None
+    # one reported as speaking ("According to Anwar, ...", "Anwar said ...") before one only mentioned
+    reported = [p for p in before if pos - p.end < 600 and _reports(doc, p)]
+    return max(reported or before, key=lambda p: p.start)["name"]
+
+
+def _reports(doc: Doc, p: Span) -> bool:
+    """Whether a person's mention is the subject of speech: "X said", "According to X"."""
+    text = doc.text
+    return bool(_ACCORDING.search(text, max(0, p.start - 14), p.start) or _speech_after().match(text, p.end))
+
+
+_ACCORDING = re.compile(r"[Aa]ccording\s+to\s+$")
+
+
+@lru_cache(maxsize=1)
+def _speech_after() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:,[^,]{{1,60}},\s*)?(?:also\s+)?(?:{_verbs()})\b")
