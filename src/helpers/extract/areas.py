@@ -7,7 +7,7 @@ import bisect
 import re
 
 from .doc import Doc, Mask, Span, span
-from .lexicon import fold, matcher
+from .matcher import matcher
 
 STATISTIC = re.compile(r"[$€£¥₽]|\b\d[\d,.]*\s*(?:%|(?:percent|per cent|bn|billion|million|mln|trillion|rubles|"
                        r"roubles|tenge|dollars|euros|tons|tonnes|times)\b)", re.I)

@@ -9,7 +9,8 @@ from datetime import date
 from functools import lru_cache
 
 from .doc import Doc, Span, span
-from .lexicon import MONTHS, alternation_of, matcher, table, words
+from .lexicon import MONTHS, alternation_of, table
+from .matcher import matcher
 from .names import surname
 
 MONTH_NUMBER = {m.lower(): i + 1 for i, m in enumerate(MONTHS)} | {m[:3].lower(): i + 1 for i, m in enumerate(MONTHS)}

@@ -9,7 +9,8 @@ import re
 from functools import lru_cache
 
 from .doc import Doc, Span, span
-from .lexicon import MONTHS, fold, matcher, table, words
+from .lexicon import MONTHS, table, words
+from .matcher import matcher
 from .places import city_country, lookup, scan
 
 CONNECTORS = {"of", "and", "for", "the", "&", "on", "under", "de", "du", "des", "al"}

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .doc import Doc
-from .lexicon import alternation_of, fold, matcher, words
+from .lexicon import alternation_of, words
 
 if TYPE_CHECKING:
     from .documents import Draft
@@ -45,7 +45,8 @@ def _cues_in(doc: Doc, s: int, e: int) -> list:
 
 @lru_cache(maxsize=1)
 def _status_matcher():
-    from .lexicon import Matcher, table
+    from .lexicon import table
+    from .matcher import Matcher
 
     rows = tuple(r for r in table("signals") if r["signal"] in RANK)
     return Matcher(tuple({**r, "pattern": _year_form(r["pattern"])} for r in rows))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from .doc import Doc
 from .document_titles import trim
-from .lexicon import matcher
+from .matcher import matcher
 
 if TYPE_CHECKING:
     from .documents import Draft

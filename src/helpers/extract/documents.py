@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from .doc import Doc, Span, span
 from .document_clauses import attach_sides, find_status, validity_clauses
 from .document_groups import FIELD_LEAD, members, pairs, root
 from .document_titles import complement_end, left_start, trim
-from .lexicon import NUMBER_WORDS, fold, matcher, words
+from .lexicon import NUMBER_WORDS
+from .matcher import matcher
 
 COUNT = re.compile(rf"\b(?:(?!(?:19|20)\d\d\b)\d+|{'|'.join(NUMBER_WORDS)}|dozens|a dozen|more than \d+|over \d+|some \d+)"
                    r"(?:\s+(?!and\b|or\b)[\w-]+){0,3}[\s\"“«]*$", re.I)
@@ -72,7 +72,7 @@ def documents(doc: Doc) -> list[Span]:
     """The documents layer: attrs ``type``, ``status``, ``title``, ``head`` (start, end), ``sides``
     ((start, end, how) of each phrase naming its sides), ``clauses`` (later clauses that say how
     long it runs) and ``group`` (the plural mention it belongs to, with that group's sides)."""
-    text, lay = doc.text, doc.layout
+    text = doc.text
     folded = doc.folded
     drafts = _read_heads(doc, text, folded)
     drafts = _coordinate(text, drafts)

@@ -9,7 +9,8 @@ import re
 from functools import lru_cache
 
 from .doc import Doc, Span, span
-from .lexicon import Matcher, fold, table, words
+from .lexicon import table, words
+from .matcher import Matcher
 from .places import city_country
 
 MODIFIER = re.compile(r"(?:(?P<mod>[Ff]ormer|[Aa]cting|[Ll]ate|[Tt]hen|[Ii]ncoming|[Oo]utgoing|[Nn]ewly[- ]appointed)\s+)?"

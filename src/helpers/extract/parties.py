@@ -97,7 +97,6 @@ def _organisation(doc: Doc, x: tuple[int, int, str | None, str]) -> bool:
 
 def _personal(doc: Doc, s: int, e: int) -> bool:
     """True for a side that is a person or an office ("President Tokayev", "the leaders")."""
-    from .names import surname
 
     name = doc.text[s:e]
     if doc["people"].starting_in(s, e):

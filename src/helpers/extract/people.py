@@ -9,7 +9,8 @@ import re
 from functools import lru_cache
 
 from .doc import Doc, Mask, Span, span, words_regex
-from .lexicon import alternation_of, fold, matcher, words
+from .lexicon import alternation_of, words
+from .matcher import matcher
 from .names import bare, is_name_token, name_end, particles, same_name
 
 NAME_GAP = re.compile(r"\s*(?:,\s*)?")

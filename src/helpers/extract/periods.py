@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .doc import Doc, Span, span
-from .lexicon import NUMBER_WORDS, matcher
+from .lexicon import NUMBER_WORDS
+from .matcher import matcher
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,6 @@ def persons(doc: Doc) -> list[Span]:
     """The persons layer: attrs ``name`` (fullest form), ``title``, ``alpha3``, ``mentions`` (every
     (start, end) where the text names the person) and ``guessed`` (no sign of a state: the
     article's)."""
-    text = doc.text
     groups: list[dict] = []
     # fuller names first, so a lone first name or surname joins the person it belongs to; groups
     # are looked up by the first letter of the family name and by the first word of the name
