@@ -7,12 +7,11 @@ import bisect
 import re
 
 from .doc import Doc, Mask, Span, span
+from .lexicon import cue
 from .matcher import matcher
 
-STATISTIC = re.compile(r"[$€£¥₽]|\b\d[\d,.]*\s*(?:%|(?:percent|per cent|bn|billion|million|mln|trillion|rubles|"
-                       r"roubles|tenge|dollars|euros|tons|tonnes|times)\b)", re.I)
-INTENT = re.compile(r"\b(agreed|aim|aims|aiming|goal|target|task|plan|plans|planned|intend\w*|raise|increase|"
-                    r"boost|bring|double|expand|should|must|will|potential|instructed|proposed)\b", re.I)
+STATISTIC = re.compile(rf"[$€£¥₽]|\b\d[\d,.]*\s*(?:%|(?:{cue('unit')})\b)", re.I)
+INTENT = re.compile(rf"\b(?:{cue('intent')})\b", re.I)
 
 
 def hits(text: str, start: int = 0, end: int | None = None, folded: str | None = None) -> list[tuple[int, int, tuple[str, ...]]]:

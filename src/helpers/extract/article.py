@@ -9,7 +9,7 @@ from datetime import date
 from functools import lru_cache
 
 from .doc import Doc, Span, span
-from .lexicon import MONTHS, alternation_of, table
+from .lexicon import MONTHS, alternation_of, cue, table
 from .matcher import matcher
 from .names import surname
 
@@ -39,8 +39,8 @@ def _credit_verb() -> re.Pattern[str]:
 
 
 CREDITED = re.compile(r"(?:^|[,.;:»”\"]\s+|\n|\b[Aa]s\s+)(?P<x>(?:[^,.;:\n«»“”\"]|\.(?=\S)){2,80}?)$")
-KIND_WORDS = re.compile(r"^(?:(?:as|the|a|an|state|official|national|news|wire|agency|newspaper|daily|portal|website|"
-                        r"broadcaster|correspondent|reporter)\s+)+", re.I)
+KIND_WORDS = re.compile(rf"^(?:(?:as|the|a|an|{cue('outlet_kind')})\s+)+", re.I)
+KIND_TAIL = re.compile(rf"\s+(?i:{cue('outlet_tail')})$")
 
 
 def find_outlet(doc: Doc) -> tuple[str, tuple[int, int] | None]:
@@ -59,7 +59,7 @@ def find_outlet(doc: Doc) -> tuple[str, tuple[int, int] | None]:
             continue
         raw = m.group("x").strip()
         x = KIND_WORDS.sub("", raw)
-        x = re.sub(r"\s+(?:correspondent|news agency|News Agency|reporter|agency|Agency)$", "", x)
+        x = KIND_TAIL.sub("", x)
         x = re.sub(r"[’']s$", "", x).strip()
         if not x or len(x.split()) > 12 or x.split()[-1] in surnames or x.lower() in ("he", "she", "it", "they", "as"):
             continue
@@ -158,9 +158,11 @@ def _events() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(r["pattern"]), r["event_type"]) for r in table("events"))
 
 
-FUTURE = re.compile(r"\b(?:arrange|plan|planned|invite|invited|invitation|upcoming|forthcoming|future|next|will|"
-                    r"to\s+pay|to\s+make|return)\b[^.]{0,40}$", re.I)
-NEXT = re.compile(r"^[^.]{0,30}\b(?:next|later this|in the coming)\b", re.I)
+FUTURE = re.compile(rf"\b(?:{cue('to_come')})\b[^.]{{0,40}}$", re.I)
+NEXT = re.compile(rf"^[^.]{{0,30}}\b(?:{cue('soon')})\b", re.I)
+NOT_GATHERING = re.compile(rf"\b(?:{cue('not_gathering')})\s*$")
+TAKING_PART = re.compile(rf"\b(?:{cue('taking_part')})\b[^.]{{0,60}}\b(?:{cue('gathering')})\b", re.I)
+HELD = re.compile(rf"\b(?:{cue('gathering')})\b[^.]{{0,60}}\b(?:was|were|is|are)\s+held\b", re.I)
 
 
 def _future(text: str, start: int, end: int) -> bool:
@@ -182,7 +184,7 @@ def find_event_type(doc: Doc) -> str:
         for m in rx.finditer(low):
             if m.start() and (low[m.start() - 1].isalnum() or low[m.start() - 1] in "-_"):
                 continue
-            if kind == "forum" and re.search(r"\b(?:press|video|news)\s*$", low[max(0, m.start() - 8):m.start()]):
+            if kind == "forum" and NOT_GATHERING.search(low[max(0, m.start() - 8):m.start()]):
                 continue
             if kind.endswith("visit") and _future(low, m.start(), m.end()):
                 continue  # "invited him to pay a state visit next year"
@@ -193,10 +195,7 @@ def find_event_type(doc: Doc) -> str:
             return kind
     if hits.get("commission"):
         return "commission"
-    if hits.get("forum") and (re.search(r"\b(?:sidelines of|at the|took part in|participat\w+ in|within the)\b[^.]{0,60}"
-                                        r"\b(?:forum|summit|conference|expo|exhibition)\b", body, re.I)
-                              or re.search(r"\b(?:forum|summit|conference)\b[^.]{0,60}\b(?:was|were|is|are)\s+held\b",
-                                           body, re.I)):
+    if hits.get("forum") and (TAKING_PART.search(body) or HELD.search(body)):
         return "forum"
     for m in re.finditer(r"\bvisit\b", body):
         if not _future(body, m.start(), m.end()):

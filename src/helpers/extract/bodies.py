@@ -9,13 +9,13 @@ import re
 from functools import lru_cache
 
 from .doc import Doc, Span, span
-from .lexicon import MONTHS, table, words
+from .lexicon import MONTHS, cue_words, table, words
 from .matcher import matcher
 from .places import city_country, lookup, scan
 
 CONNECTORS = {"of", "and", "for", "the", "&", "on", "under", "de", "du", "des", "al"}
 ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}s?")
-MONTH_WORDS = set(MONTHS) | {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+MONTH_WORDS = set(MONTHS) | set(cue_words("weekday"))
 LEFT_STOPS = {"The", "A", "An", "In", "On", "At", "As", "By", "For", "With", "From", "To", "And", "Of", "Under",
               "Between", "Among", "During", "After", "Before", "Also", "Both", "This", "That", "These", "Those",
               "Its", "Their", "His", "Her", "Our"}
@@ -138,7 +138,7 @@ def _local_lower(doc: Doc, text: str, toks, words_, h) -> tuple[int, int] | None
     lay = doc.layout
     i, j = lay.token_at(h.start), lay.token_at(h.end)
     k = i
-    while k > 0 and words_[k - 1].lower() in ("regional", "region", "city", "oblast", "district", "provincial"):
+    while k > 0 and words_[k - 1].lower() in cue_words("local_level"):
         k -= 1
     if k < i and k > 0 and _is_cap(words_[k - 1]):
         k -= 1
@@ -242,7 +242,7 @@ def _cap_run(text: str, toks: list[tuple[int, int]], words_: list[str], k: int, 
             if i < n and _is_cap(words_[i]) and not _holds_office_or_head(words_, i):
                 break  # "of the Republic of Tajikistan T.Atahallyev": a person's name follows
             continue
-        if w in ("city", "town", "region", "province", "district") and i + 1 < n and words_[i + 1] == "of":
+        if w in cue_words("place_word") and i + 1 < n and words_[i + 1] == "of":
             i += 2  # "Akimat of the city of Astana"
             continue
         if _is_cap(w) and w not in MONTH_WORDS:

@@ -8,19 +8,18 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .doc import Doc
-from .lexicon import alternation_of, words
+from .lexicon import alternation_of, cue, words
 
 if TYPE_CHECKING:
     from .documents import Draft
 
 RANK = {"planned": 0, "existing": 1, "signed": 2, "member": 3}
-PAST_OPENING = re.compile(r"\s*(?:(?:At|In|During)\s+that\s+(?:meeting|time|session)|Then\b|(?:Earlier|Previously|"
-                          r"In\s+(?:19|20)\d\d|Back\s+in\s+(?:19|20)\d\d|Since\s+(?:19|20)\d\d|After\s+the\s+previous)\b)")
-EXISTING_BEFORE = re.compile(r"\b(?:anniversary\s+of\s+the\s+signing\s+of|implementation\s+of|in\s+accordance\s+with|"
-                             r"provisions\s+of|framework\s+of|under|within)\s+(?:the\s+)?$")
-PLANNED_PREFIX = re.compile(r"(?:draft|proposed|future|new\s+draft)\b", re.I)
-FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|is\s+expected\s+to|are\s+expected\s+to|plans?\s+to|intends?\s+to|"
-                    r"is\s+set\s+to|are\s+set\s+to|to\s+be)\b[^.;]*$", re.I)
+# sentence openings that set what follows in the past ("Earlier, ...", "In 2019 ...")
+PAST_OPENING = re.compile(rf"\s*(?:{cue('past_opening')})\b")
+EXISTING_BEFORE = re.compile(rf"\b(?:{cue('existing_before')})\s+(?:the\s+)?$")
+PLANNED_PREFIX = re.compile(rf"(?:{cue('draft')})\b", re.I)
+FUTURE = re.compile(rf"\b(?:{cue('future')})\b[^.;]*$", re.I)
+SIGNED = re.compile(rf"\b(?:{cue('signed_verb')})\b")
 
 
 def _cues(doc: Doc) -> list:
@@ -106,8 +105,7 @@ def find_status(doc: Doc, d: Draft, drafts: list[Draft]) -> str:
 
         g = root(d) if d.group is not None else None
         status = g.status if g is not None and g is not d and g.status else "signed"
-    if status == "signed" and FUTURE.search(text, s, d.start) and not re.search(
-            r"\b(?:signed|inked|adopted|concluded|exchanged)\b", text[s:d.start]):
+    if status == "signed" and FUTURE.search(text, s, d.start) and not SIGNED.search(text, s, d.start):
         status = "planned"  # "will preside over the signing of ..."
     if not status and d.group is not None:
         from .document_groups import root
@@ -128,7 +126,7 @@ BETWEEN = re.compile(r"\b(?:between|among)\s+")
 BETWEEN_END = re.compile(r"\s+(?:on|for|to|in)\s+(?![A-Z])|\s+(?:regarding|concerning|aimed|about|within|during|at|under|"
                          r"by|as\s+well\s+as|was|were|has|have|will|is|are|which|that|who)\b|,\s+(?!(?:and\s+)?(?:the\s+)?[A-Z])|"
                          r"\s+[-–—]\s+(?![A-Z][\w-]+\s+and\s)|[;:.]|\s+(?:this|last|next)\s+|\s+(?:on|in)\s+(?:the\s+)?"
-                         r"(?:field|area|sphere|sector)s?\b")
+                         rf"(?:{cue('field')})s?\b")
 PARTICIPATION = re.compile(r"\bwith\s+the\s+participation\s+of\s+(?:the\s+)?")
 # the same, and a preposition before a capitalised subject ("... and Moldova for Moldova's European Integration",
 # "... and Bank Negara Malaysia on Cooperation in the Area of ..."), where no body's name holds it
@@ -136,7 +134,7 @@ SIDES_END = re.compile(BETWEEN_END.pattern + r"|\s+(?:on|for|to)\s+(?=[A-Z])")
 ABBREVIATION = re.compile(r"\s\([A-Z][A-Za-z0-9&.-]{1,12}\)")
 WORTH_THEN = re.compile(r"\s+(?:worth|valued\s+at)\s+(?:[^,;.()]|(?<=\d)[.,](?=\d))*?\s(?=(?:between|with)\s)")
 PASSIVE_BY = re.compile(r"\s*(?:,[^,]{0,40},\s*)?(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?"
-                        r"(?:signed|concluded|adopted|inked|approved|reached|agreed)\s+(?:[\w\s]{0,30}?\s)?(?P<prep>by|between|with)\s+")
+                        rf"(?:{cue('signed_verb')})\s+(?:[\w\s]{{0,30}}?\s)?(?P<prep>by|between|with)\s+")
 @lru_cache(maxsize=1)
 def _with_partner() -> re.Pattern[str]:
     """"with the Government of Tajikistan", "with the Chinese company Sinopharm" (a demonym, a kind
@@ -146,7 +144,7 @@ def _with_partner() -> re.Pattern[str]:
     kinds = "|".join(sorted(words("body_kinds_common"), key=len, reverse=True))
     return re.compile(rf"\bwith\s+(?:the\s+)?(?P<w>(?:[A-Z][\w’'-]*[’']s\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|for|and|"
                       rf"\([A-Z]+\)|(?:{kinds})(?=\s+[A-Z])))*)")
-TO_BUYER = re.compile(r"\b(?:sell|supply|deliver|sale\s+of)\b[^.;]{0,80}?\bto\s+(?P<w>(?:[A-Z][\w’'-]*[’']s\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)")
+TO_BUYER = re.compile(rf"\b(?:{cue('sale')})\b[^.;]{{0,80}}?\bto\s+(?P<w>(?:[A-Z][\w’'-]*[’']s\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)")
 ONE_AND_ANOTHER = re.compile(r"\s*[-–—:,]?\s*one\s+(?P<one>(?:with|on|in|for)\b.+?)\s*,?\s+and\s+"
                              r"(?P<other>(?:another|the\s+other)\s+(?:with|on|in|for)\b.+?)\s*[.;]?$")
 SUBJECT = re.compile(r"(?:^|,\s+(?:(?:while|whereas|and|as|when)\s+)?|\bthat\s+|\s[–—-]{1,2}\s+|:\s+)"
@@ -155,9 +153,8 @@ SUBJECT = re.compile(r"(?:^|,\s+(?:(?:while|whereas|and|as|when)\s+)?|\bthat\s+|
 
 @lru_cache(maxsize=1)
 def _sign_verb() -> re.Pattern[str]:
-    return re.compile(r"\b(?:have\s+|has\s+|had\s+|will\s+)?(?:also\s+|both\s+|jointly\s+|recently\s+)?(?:signed|inked|"
-                      r"concluded|adopted|approved|entered\s+into|exchanged|initialed|sealed|agreed|put\s+their\s+"
-                      r"signatures\s+to|sign)\b", re.I)
+    return re.compile(r"\b(?:have\s+|has\s+|had\s+|will\s+)?(?:also\s+|both\s+|jointly\s+|recently\s+)?"
+                      rf"(?:{cue('signed_verb')}|entered\s+into|put\s+their\s+signatures\s+to|sign)\b", re.I)
 
 
 def attach_sides(doc: Doc, drafts: list[Draft]) -> None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from .doc import Doc
 from .document_titles import trim
+from .lexicon import cue
 from .matcher import matcher
 
 if TYPE_CHECKING:
@@ -23,22 +24,24 @@ ONE_AND_ANOTHER = re.compile(r"\s*[-–—:,]?\s*one\s+(?P<one>(?:with|on|in|for
                              r"(?P<other>(?:another|the\s+other)\s+(?:with|on|in|for)\b.+?)\s*[.;]?$")
 # what opens the subjects a plural mention lists
 FIELD_LEAD = re.compile(
-    r"\s*(?:\([^)]{1,12}\)\s*)?(?:also\s+)?(?:(?:for\s+[\w\s-]{0,40}?\s+)?in\s+the\s+(?:areas?|fields?|spheres?|sectors?)\s+of\s+"
-    r"|cover(?:ing|s|ed)?\s+(?:the\s+(?:areas?|fields?)\s+of\s+|(?:various|several|many|a\s+range\s+of)\s+"
-    r"(?:areas|fields|sectors|spheres)\s*,?\s+(?:including|such\s+as|namely)\s+)?"
-    r"|(?:were|was|have\s+been|has\s+been)\s+signed\s+(?:on|in)\s+the\s+(?:areas?|fields?|spheres?)\s+of\s+"
+    rf"\s*(?:\([^)]{{1,12}}\)\s*)?(?:also\s+)?(?:(?:for\s+[\w\s-]{{0,40}}?\s+)?in\s+the\s+(?:{cue('field')})s?\s+of\s+"
+    rf"|cover(?:ing|s|ed)?\s+(?:the\s+(?:{cue('field')})s?\s+of\s+|(?:{cue('fields_unnamed')}|a\s+range\s+of)\s+"
+    rf"(?:{cue('field')})s\s*,?\s+(?:including|such\s+as|namely)\s+)?"
+    rf"|(?:were|was|have\s+been|has\s+been)\s+signed\s+(?:on|in)\s+the\s+(?:{cue('field')})s?\s+of\s+"
     r"|(?:include[sd]?|including|such\s+as|on|in|concerning|aimed\s+at|to\s+boost|focused\s+on|related\s+to)\s*,?\s+)"
     r"(?:in\s+particular\s*,\s+)?", re.I)
 SPLIT_SEMI = re.compile(r";\s*(?:and\s+)?|,?\s+as\s+well\s+as\s+")
 PARALLEL_ON = re.compile(r"\son\s[^;]+;\s+(?:and\s+)?on\s")
 SPLIT_COMMA = re.compile(r",\s*(?:and\s+|as\s+well\s+as\s+)?|\s+as\s+well\s+as\s+")
 NOT_PARALLEL = re.compile(r"\s*(?:among|including|such\s+as|in\s+particular|namely)\b", re.I)
-REFERS_BACK = re.compile(r"\s*(?:(?:The|These|Those|All|Both)\s+(?:\w+\s+){0,2}(?:agreements|documents|deals|accords|"
-                         r"memoranda|MoUs|MOUs|treaties|protocols|instruments|pacts|contracts)\b|Among\s+(?:them|these|the)\b|"
-                         r"(?:They|These|It)\s+(?:include|included|includes|cover|covered)\b|One\s+of\s+(?:the|them|these)\b|"
-                         r"Another\b|(?:Under|In)\s+(?:the|these)\s+(?:agreements|documents|deals)\b)")
-ONE_OF = re.compile(r"\s*(?:focused|focuses|focusing|centred|centered)\s+on\s+|\s*(?:concerns|concerned|covers|covered|"
+REFERS_BACK = re.compile(rf"\s*(?:(?:The|These|Those|All|Both)\s+(?:\w+\s+){{0,2}}(?:{cue('documents')})\b|Among\s+(?:them|these|the)\b|"
+                         rf"(?:They|These|It)\s+(?:{cue('list_verb')})\w*\b|One\s+of\s+(?:the|them|these)\b|"
+                         rf"Another\b|(?:Under|In)\s+(?:the|these)\s+(?:{cue('documents')})\b)")
+ONE_OF = re.compile(rf"\s*(?:{cue('focus')})\s+on\s+|\s*(?:concerns|concerned|covers|covered|"
                     r"deals\s+with|dealt\s+with|is\s+on|was\s+on)\s+", re.I)
+VERB_LEAD = re.compile(rf"\s*(?:also\s+)?(?:{cue('list_verb')}|were|was|have|has)", re.I)
+SIDE_END = re.compile(rf"\s*\(|\s+(?:in|on|for)\s+(?:the\s+)?(?:{cue('field')})")
+NO_SUBJECT = re.compile(rf"(?:{cue('fields_unnamed')})\s+(?:(?:{cue('field')})s|issues)\b")
 
 
 def root(d: Draft) -> Draft:
@@ -85,8 +88,8 @@ def pairs(doc: Doc, text: str, drafts: list[Draft]) -> list[Draft]:
 
 
 def _side_end(text: str, s: int, e: int) -> int:
-    m = re.search(r"\s*\(|\s+(?:in|on|for)\s+(?:the\s+)?(?:field|area|sphere)", text[s:e])
-    return s + m.start() if m else e
+    m = SIDE_END.search(text, s, e)
+    return m.start() if m else e
 
 
 def members(doc: Doc, text: str, drafts: list[Draft]) -> list[Draft]:
@@ -184,7 +187,7 @@ def subjects(doc: Doc, text: str, d: Draft) -> list[tuple[int, int]]:
         return [(a, b) for a, b in pieces if b > a]
     seg = text[lead.end():end]
     sep = SPLIT_SEMI if ";" in seg else SPLIT_COMMA
-    if re.match(r"(?:various|several|many|different|a\s+number\s+of|other)\s+(?:sectors|fields|areas|spheres|issues)\b", seg):
+    if NO_SUBJECT.match(seg):
         return []  # "memoranda in various sectors": no subject of their own
     pieces = []
     pos = lead.end()
@@ -193,7 +196,7 @@ def subjects(doc: Doc, text: str, d: Draft) -> list[tuple[int, int]]:
         pos = m.end()
     pieces.append((pos, end))
     if len(pieces) < 2:
-        verb_lead = re.match(r"\s*(?:also\s+)?(?:cover|include|were|was|have|has)", lead.group(), re.I)
+        verb_lead = VERB_LEAD.match(lead.group())
         return [(lead.end(), end)] if verb_lead else []
     for s, e in pieces[1:]:
         if NOT_PARALLEL.match(text, s):
@@ -208,7 +211,7 @@ def subjects(doc: Doc, text: str, d: Draft) -> list[tuple[int, int]]:
     out = []
     for k, (s, e) in enumerate(pieces):
         if k == 0:
-            verb_lead = re.match(r"\s*(?:also\s+)?(?:cover|include|were|was|have|has)", lead.group(), re.I)
+            verb_lead = VERB_LEAD.match(lead.group())
             s = lead.end() if verb_lead else d.start
         s, e = trim(text, s, e)
         if text[s:e].lower().startswith("the ") and k:

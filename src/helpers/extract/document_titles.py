@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from .doc import Doc
-from .lexicon import MACROS, alternation_of, words
+from .lexicon import MACROS, alternation_of, cue, words
 
 OPEN_QUOTES = "\"“«„'"
 CLOSE_QUOTES = "\"”»“'"
@@ -21,18 +21,16 @@ CLOSING_QUOTE = re.compile(r"[”»]|(?<=\S)\"(?=[\s,.;:)]|$)")
 OPENING_QUOTE = re.compile(r"[“«]|(?:^|(?<=\s))\"(?=\w)")
 COMMA_NEXT = re.compile(r",\s*(\S+)")
 AS_WELL_AS = re.compile(r",?\s+as\s+well\s+as\b|,?\s+together\s+with\b")
-WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # where and when it was signed, at the end of a clause: not part of a document's name
 WHEN_TAIL = re.compile(
     rf"\s+(?:in\s+(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?=\s+(?:on|during)\s)"
-    rf"|on\s+(?:{WEEKDAYS}|{MACROS['{MONTH}']}\s+\d{{1,2}}\b|\d{{1,2}}\s+{MACROS['{MONTH}']})"
+    rf"|on\s+(?:{cue('weekday')}|{MACROS['{MONTH}']}\s+\d{{1,2}}\b|\d{{1,2}}\s+{MACROS['{MONTH}']})"
     rf"|in\s+(?:19|20)\d\d(?=\s*(?:$|[,.;]))|earlier\s+this\s+(?:year|month|week)|(?:last|this)\s+(?:year|month|week))")
 VERB_CUT = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will|would|shall|had|has|have|could|"
                       r"can|may|might|should|must)\b|\s+(?:in\s+the\s+presence|on\s+the\s+sidelines|during|following\s+the|"
-                      r"after\s+the|at\s+the\s+end|today|yesterday|tomorrow|this\s+(?:year|week|month|morning|afternoon|evening)"
-                      r"|last\s+(?:week|month)|next\s+(?:week|month|year)|later\s+this|worth|valued|for\s+signing|"
+                      rf"after\s+the|at\s+the\s+end|{cue('time_word')}|worth|valued|for\s+signing|"
                       r"to\s+be\s+signed|that\s+(?:will|would|sets?|aims?|seeks?|allows?|provides?))\b"
-                      r"|,?\s+(?:signed|concluded|adopted|inked|ratified)\s+(?:in|on|at|earlier|last|back|between|"
+                      rf"|,?\s+(?:{cue('signed_verb')})\s+(?:in|on|at|earlier|last|back|between|"
                       r"previously|during)\b|\s+to\s+be\s+[a-z]+ed\b|\s+(?:which|that)\s+(?!is\b)")
 
 

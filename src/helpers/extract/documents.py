@@ -17,7 +17,7 @@ from .doc import Doc, Span, span
 from .document_clauses import attach_sides, find_status, validity_clauses
 from .document_groups import FIELD_LEAD, members, pairs, root
 from .document_titles import complement_end, left_start, trim
-from .lexicon import NUMBER_WORDS
+from .lexicon import NUMBER_WORDS, cue
 from .matcher import matcher
 
 COUNT = re.compile(rf"\b(?:(?!(?:19|20)\d\d\b)\d+|{'|'.join(NUMBER_WORDS)}|dozens|a dozen|more than \d+|over \d+|some \d+)"
@@ -30,15 +30,13 @@ CONSENSUS = re.compile(r"\s+(?:(?:that|which)\b[^.;]{0,60}?|(?:was|were|has\s+be
                        r"(?:reached|achieved)\b(?!\s+(?:this|today|on|at|between|during))")
 ANAPHOR_DET = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Oo]ur|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Ss]uch)\s+$")
 POSSESSIVE_DET = re.compile(r"\b[Oo]ur\s+(?:[\w-]+\s+)?$")
-ENUMERATING = re.compile(r"\b(?:[Oo]ne|[Aa]nother|[Aa] separate|(?:[Tt]he|[Aa])\s+(?:first|second|third|fourth|fifth|"
-                         r"sixth|seventh|eighth|ninth|tenth|last|final))\s+(?:[\w-]+\s+){0,2}$")
-SOURCE = re.compile(r"(?:\s+issued\s+by\s+[^,.;]{1,60})?\s+(?:says|said|states|stated|reads|read|noted)\b")
-IS_A = re.compile(r"\s+(?:was|is|were|are)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:agreement|memorandum|MoU|contract|"
-                  r"treaty|protocol|deal|roadmap|programme|program|plan|declaration)\b")
-CLAUSE_VERB_LEAD = re.compile(r"\s*(?:also\s+)?(?:cover|include|were|was|have|has|including|such\s+as)", re.I)
+ENUMERATING = re.compile(rf"\b(?:[Oo]ne|[Aa]nother|[Aa] separate|(?:[Tt]he|[Aa])\s+(?:{cue('ordinal')}))\s+(?:[\w-]+\s+){{0,2}}$")
+SOURCE = re.compile(rf"(?:\s+issued\s+by\s+[^,.;]{{1,60}})?\s+(?:{cue('source_verb')})\b")
+IS_A = re.compile(rf"\s+(?:was|is|were|are)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{cue('document')})\b")
+CLAUSE_VERB_LEAD = re.compile(rf"\s*(?:also\s+)?(?:{cue('list_verb')}|were|was|have|has|including|such\s+as)", re.I)
 # the leads that open a list of subjects running to the sentence's end ("The accords cover the fields
 # of A; B; C", "agreements in the areas of A, B and C", "several documents concerning, in particular, A")
-VERB_LEAD = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?(?:also\s+)?(?:cover|include|were|was|have|has|in\s+the\s+(?:area|field|sphere|sector)"
+VERB_LEAD = re.compile(rf"\s*(?:\([^)]{{1,12}}\)\s*)?(?:also\s+)?(?:{cue('list_verb')}|were|was|have|has|in\s+the\s+(?:{cue('field')})"
                        r"|including|such\s+as|concerning|focused|related|aimed|to\s+boost)", re.I)
 VERB_AFTER = re.compile(r"\s+to\s+(?!be\b)[a-z]+\b")
 PREP_BEFORE = re.compile(r"\b(?:upon|by|under)\s+$")
@@ -96,7 +94,7 @@ def documents(doc: Doc) -> list[Span]:
     return out
 
 
-UNNAMED_BETWEEN = re.compile(r"\s*between\s+(?:the\s+)?(?:two\s+|both\s+)?(?:countries|sides|states|nations|parties)\b")
+UNNAMED_BETWEEN = re.compile(rf"\s*between\s+(?:the\s+)?(?:two\s+|both\s+)?(?:{cue('unnamed_pair')})\b")
 
 
 def _identified(text: str, d: Draft) -> bool:
@@ -138,7 +136,7 @@ def _read_heads(doc: Doc, text: str, folded: str) -> list[Draft]:
         after = text[he:hard_end]
         plural = h.row["number"] == "pl"
         word = text[hs:he].lower()
-        if word in ("plan", "plans", "program", "programs", "programme", "programmes") and VERB_AFTER.match(after) \
+        if h.row["doc_type"] in ("plan", "program") and VERB_AFTER.match(after) \
                 and (plural or start_is_bare(text, hs) or re.search(r"[A-Z][\w’'-]*\s+$", before)):
             continue  # "plans to increase trade", "Roscosmos and the CNSA plan to work together"
         if word == "plans" and start_is_bare(text, hs):
@@ -193,12 +191,14 @@ def start_is_bare(text: str, hs: int) -> bool:
     return bool(re.search(r"(?:^|\b(?:out|up|its|their|his|her|our|the|new|further|future)\s+)$", text[max(0, hs - 12):hs]))
 
 
+LIST_END = re.compile(rf",\s+(?:which|that|who|while|{cue('signed_verb')}|the\s+[\w ]{{1,30}}?(?:{cue('source_verb')}))\b"
+                      r"|\s+etc\b|\s+(?:were|was|are|is|have|has|had|will)\s+(?:also\s+)?[a-z]+(?:ed|en)\b")
+
+
 def _list_end(text: str, s: int, hard_end: int) -> int:
     """Where a listed run of subjects ends: before a clause that says something of them (", which
     lay the foundation", ", the ministry said", "were signed as well") or "etc."."""
-    m = re.search(r",\s+(?:which|that|who|while|signed|concluded|adopted|inked|approved|initialed|"
-                  r"the\s+[\w ]{1,30}?(?:said|noted|reported))\b|\s+etc\b|"
-                  r"\s+(?:were|was|are|is|have|has|had|will)\s+(?:also\s+)?[a-z]+(?:ed|en)\b", text[s:hard_end])
+    m = LIST_END.search(text[s:hard_end])
     return s + m.start() if m else hard_end
 
 

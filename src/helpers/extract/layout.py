@@ -7,7 +7,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import MACROS, MONTHS, expand, words
+from .lexicon import MACROS, MONTHS, cue, expand, words
 
 _MONTH = MACROS["{MONTH}"]
 # a line that only dates the text ("31 May 2023, 18:11", "Wednesday, August 22, 2018", "13:27 | 16.05.2024")
@@ -186,9 +186,8 @@ def _short(line: str, most: int) -> bool:
     return len(line.split()) <= most
 
 
-CREDIT_LINE = re.compile(r"(?i)\s*(?:source|published|posted|updated|by)\s*:")
-CAPTION = re.compile(r"^\s*(?:read also|read more|image|imagen|see also|tags?)\b|\b(?:photo|photos|photo credit|"
-                     r"video|image)\s*:", re.I)
+CREDIT_LINE = re.compile(rf"(?i)\s*(?:{cue('credit_label')})\s*:")
+CAPTION = re.compile(rf"^\s*(?:{cue('caption_line')})\b|\b(?:{cue('caption_label')})\s*:", re.I)
 
 
 def analyse(text: str) -> Layout:

@@ -63,11 +63,15 @@ def key(phrase: str) -> str:
     return re.sub(r"[\s-]+", " ", fold(phrase)).strip()
 
 
-MONTHS = ("January February March April May June July August September October November December").split()
-NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty".split())}
-_MONTH_ALT = "|".join(sorted(MONTHS + [m[:3] for m in MONTHS] + ["Sept"], key=len, reverse=True))
+@lru_cache(maxsize=None)
+def cue_words(name: str) -> tuple[str, ...]:
+    """The phrases of class ``name`` in ``cues.csv``, in the file's order."""
+    return tuple(r["phrase"] for r in table("cues") if r["cue"] == name)
+
+
+MONTHS = cue_words("month")
+NUMBER_WORDS = {w: i for i, w in enumerate(cue_words("number"))}
+_MONTH_ALT = "|".join(sorted(list(MONTHS) + [m[:3] for m in MONTHS] + ["Sept"], key=len, reverse=True))
 MACROS = {
     "{YEAR}": r"(?:19|20)\d\d",
     "{YY}": r"(?:(?:19|20)?\d\d)",
@@ -95,3 +99,15 @@ def alternation_of(name: str, column: str, value: str) -> str:
     longest first (for patterns that a larger regular expression places among other words)."""
     found = {r["pattern"] for r in table(name) if r.get(column) == value}
     return "|".join(re.escape(p) for p in sorted(found, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def cue(name: str) -> str:
+    """A regex alternation of the phrases of class ``name`` in ``cues.csv``, longest first: a
+    space in a phrase matches any run of spaces, and a phrase written ``re:...`` is a form with
+    macros. Code places it among the words of a larger pattern: ``rf"\\s+(?:{cue('field')})\\b"``."""
+    rows = cue_words(name)
+    if not rows:
+        raise KeyError(f"no cue {name!r} in cues.csv")
+    alts = [expand(p[3:]) if p.startswith("re:") else r"\s+".join(map(re.escape, p.split())) for p in rows]
+    return "|".join(sorted(set(alts), key=len, reverse=True))

@@ -9,14 +9,14 @@ import re
 from functools import lru_cache
 
 from .doc import Doc, Span, span
-from .lexicon import table, words
+from .lexicon import cue_words, table, words
 from .matcher import Matcher
 from .places import city_country
 
 MODIFIER = re.compile(r"(?:(?P<mod>[Ff]ormer|[Aa]cting|[Ll]ate|[Tt]hen|[Ii]ncoming|[Oo]utgoing|[Nn]ewly[- ]appointed)\s+)?"
                       r"(?P<pre>(?:[Ff]irst|[Ss]econd)\s+(?:(?:[Dd]eputy|[Vv]ice)[\s-]+)?|(?:[Dd]eputy|[Vv]ice)[\s-]+)?$")
 STATE_KINDS = ("name", "official", "demonym", "seat")
-LOCAL_HEADS = ("governor", "akim", "mayor", "khokim", "hokim", "head")
+LOCAL_HEADS = cue_words("local_office")
 # an office written after a name and a comma ("Sun Chanthol, First Vice-Chairman of ..."): it ends there
 APPOSITIVE = re.compile(r"[A-Z][a-z][\w’'-]*\s*,\s*(?:the\s+|a\s+)?$")
 CAP_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}")
@@ -202,7 +202,7 @@ def _tail(text: str, pos: int, places, bodies, local: bool, appositive: bool = F
     return end, "".join(parts), states
 
 
-PATRONYMIC = re.compile(r"(?:ovich|evich|yevich|ovna|evna|yevna|uly|ulu|kyzy|qizi|ogly|oglu)$")
+PATRONYMIC = re.compile(rf"(?:{'|'.join(sorted(words('patronymic_endings'), key=len, reverse=True))})$")
 
 
 def _before_holder(text: str, start: int, end: int) -> int:

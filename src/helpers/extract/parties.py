@@ -10,15 +10,13 @@ from collections import Counter
 from functools import lru_cache
 
 from .doc import Doc, Span, span
-from .lexicon import table, words
+from .lexicon import cue, cue_words, table, words
 from .names import same_name
 
-RELATIVE = re.compile(r"\b(?:relevant|respective|concerned|both|two)\b", re.I)
-UNNAMED = re.compile(r"\b(?:two|both|our|the\s+two|relevant|respective|concerned|partner|their|its|these|those)\s+"
-                     r"(?:[\w-]+\s+)?(?:countries|states|sides|nations|governments|departments|ministries|agencies|bodies|"
-                     r"organi[sz]ations|parties|companies|firms|businesses|capitals|cities)\b|\brelevant\b|\brespective\b|"
-                     r"^(?:the\s+)?(?:sides|parties|delegations|leaders|presidents|heads|ministers|governments|"
-                     r"authorities|two|both|they|we|it)\b", re.I)
+RELATIVE = re.compile(rf"\b(?:{cue('relative')})\b", re.I)
+UNNAMED = re.compile(rf"\b(?:{cue('unnamed_owner')})\s+(?:[\w-]+\s+)?(?:{cue('unnamed_body')})\b|"
+                     rf"^(?:the\s+)?(?:{cue('unnamed_subject')})\b", re.I)
+PLACE_KIND = re.compile(rf"(?:the\s+)?(?:{cue('place_kind')})\b", re.I)
 PLURAL_HEAD_OF = re.compile(r"(?:the\s+)?(?P<mod>(?:[a-z]+\s+){0,2})(?P<head>[A-Za-z]+)\s+of\s+(?:the\s+)?(?P<list>.+)$")
 TWO_AND_HEAD = re.compile(r"(?:the\s+)?(?P<a>[A-Z][\w’'-]+)\s+and\s+(?P<b>[A-Z][\w’'-]+)\s+(?P<head>[A-Za-z]+)$")
 DASHED = re.compile(r"\s[–—-]\s(?P<names>.+?)(?:\s[–—-](?:\s|$)|$)")
@@ -26,7 +24,8 @@ KIND_NAME = re.compile(r"(?:the\s+)?(?P<d>[A-Z][\w’'-]+)\s+(?P<kind>[a-z]+)\s+
 STATE_LABELS = ("name", "official", "demonym", "seat")
 # heads written with a capital when they stand for one state's body ("the governments of A and B" ->
 # "Government of A")
-PROPER_HEADS = {"government", "ministry", "cabinet", "committee", "akimat", "parliament", "senate", "chamber"}
+PROPER_HEADS = frozenset(cue_words("proper_head"))
+LOCAL_HEADS = frozenset(cue_words("local_head"))
 
 
 def parties(doc: Doc) -> list[Span]:
@@ -291,7 +290,7 @@ def _shared(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None, str]] 
     m = PLURAL_HEAD_OF.fullmatch(seg)
     if m and _plural_head(m.group("head")):
         states = [p for p in doc["places"].within(s + m.start("list"), e)]
-        rest = re.sub(r"(?:the\s+)?(?:cities|city|regions|region|provinces)\s+of\s+", "", text[s + m.start("list"):e])
+        rest = re.sub(PLACE_KIND.pattern + r"\s+of\s+", "", text[s + m.start("list"):e])
         if states and all(p.label in STATE_LABELS + ("city", "capital", "region") for p in states) and \
                 re.fullmatch(r"[A-Z][\w’' -]*?(?:(?:,\s+|,?\s+and\s+)(?:the\s+)?[A-Z][\w’' -]*?)+", rest):
             head = _singular(m.group("head"))
@@ -302,9 +301,9 @@ def _shared(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None, str]] 
             middle = text[s + m.start("list"):states[0].start]  # "of Justice of" in "Ministries of Justice of A and B"
             middle = re.sub(r"^\s*(?:the\s+)?", "", middle)
             level = "city" if "cit" in seg[:len(seg) - len(rest)] else level_of(head)
-            if re.match(r"(?:the\s+)?(?:cities|city|regions|region)\b", m.group("list")):
+            if PLACE_KIND.match(m.group("list")):
                 return [(s, e, p["alpha3"], level) for p in states]  # "administrations of the cities of A and B"
-            local = head.lower() in ("administration", "akimat", "khokimiyat", "municipality", "government")
+            local = head.lower() in LOCAL_HEADS
             return [(p.start, p.end, p["alpha3"], _place_level(p) if local and p.label in ("region", "city", "capital")
                      else level, f"{head} of {middle}{text[p.start:p.end]}".replace(" of of ", " of ")) for p in states]
     return None
@@ -313,8 +312,7 @@ def _shared(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None, str]] 
 @lru_cache(maxsize=1)
 def _plurals() -> dict[str, str]:
     out = {r["pattern"].lower(): r["singular"] for r in table("body_kinds") if r.get("singular")}
-    for w in ("administrations", "companies", "agencies", "municipalities", "authorities", "departments", "offices",
-              "governments", "ministries", "banks", "universities", "corporations"):
+    for w in cue_words("plural_head"):
         out.setdefault(w, w[:-3] + "y" if w.endswith("ies") else w[:-1])
     return out
 

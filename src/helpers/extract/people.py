@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from .doc import Doc, Mask, Span, span, words_regex
-from .lexicon import alternation_of, words
+from .lexicon import alternation_of, cue, words
 from .matcher import matcher
 from .names import bare, is_name_token, name_end, particles, same_name
 
@@ -312,7 +312,7 @@ def _surname_like(token: str) -> bool:
     return bool(_endings().search(token))
 
 
-BETWEEN = re.compile(r"(?:talks|negotiations|meeting|conversation|consultations|dialogue)\s+(?:between|with)\s+")
+BETWEEN = re.compile(rf"(?:{cue('talks')})\s+(?:between|with)\s+")
 
 
 def _bare(doc: Doc, text: str, toks, words_, found: list[Span]) -> list[Span]:

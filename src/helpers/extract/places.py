@@ -16,7 +16,7 @@ from functools import lru_cache
 import pycountry
 
 from .doc import Doc, Span, span
-from .lexicon import table, words
+from .lexicon import cue_words, table, words
 
 MIN_NAMED_CITY = 1_000_000  # cities that stand for their state wherever they are named
 MIN_CITY = 100_000  # cities known by name in bodies' and offices' names ("Mayor of Veszprem" aside)
@@ -62,6 +62,8 @@ def aliases() -> dict[str, tuple[str, str]]:
     for r in table("countries"):
         if r["kind"] != "stem":
             out[r["alias"]] = (r["alpha3"], r["kind"])
+    for alias in [a for a in out if "'" in a]:  # typography: "People’s Republic of China"
+        out.setdefault(alias.replace("'", "’"), out[alias])
     return out
 
 
@@ -150,8 +152,7 @@ def city_country(name: str, floor: int = MIN_CITY) -> str | None:
     return alpha3 if pop >= floor * (10 if english else 1) else None
 
 
-LOCAL_TYPE_WORDS = {"sheng", "shi", "zizhiqu", "oblast'", "oblast", "oblysy", "respublika", "kray", "okrug",
-                    "viloyati", "region", "province", "state", "autonomous", "huizu", "zhuangzu", "uygur"}
+LOCAL_TYPE_WORDS = frozenset(cue_words("subdivision_type"))
 
 
 @lru_cache(maxsize=1)

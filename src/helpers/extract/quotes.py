@@ -10,14 +10,14 @@ import re
 from functools import lru_cache
 
 from .doc import Doc, Mask, Span, span
-from .lexicon import alternation_of
+from .lexicon import alternation_of, table
 from .names import same_name, surname
 
 OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’"}
 MIN_WORDS = 2
 NAME_ONLY = re.compile(r"(?:[A-Z][\w’'-]*\s*){1,4}")
-ROLE_SYNONYMS = {"premier": "prime minister", "head of state": "president", "pm": "prime minister",
-                 "head of government": "prime minister", "leader": "", "chief": ""}
+ROLE_SYNONYMS = {r["pattern"]: r["role"] for r in table("role_synonyms")}
+NO_OFFICE = {w for w, role in ROLE_SYNONYMS.items() if not role} | {""}
 
 
 @lru_cache(maxsize=1)
@@ -275,7 +275,7 @@ def _resolve(doc: Doc, who: str, pos: int, people: list[Span], said: list[Span] 
         role = re.sub(rf"\b{syn}\b", canon, role) if canon else role
     role = " ".join(w for w in role.split() if w not in ("of", "the"))
     states = _states_in(doc, who)
-    role_words = [w for w in role.split() if _state_of(w) is None and w not in ("leader", "chief", "")]
+    role_words = [w for w in role.split() if _state_of(w) is None and w not in NO_OFFICE]
     cands = []
     for p in people:
         title = (p["title"] or "").lower()

@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 
 from .doc import Doc, Span, span
+from .lexicon import cue
 from .names import same_name, surname
 
 WEAK = ("", "Minister", "leader", "@counterpart", "Head")
-DESTINATION = re.compile(r"\b(?:to|in|at|for|from|visit(?:ing|ed|s)?|arrived|landed|trip)\s+(?:the\s+)?$", re.I)
+DESTINATION = re.compile(rf"\b(?:{cue('travel')})\s+(?:the\s+)?$", re.I)
 
 
 def persons(doc: Doc) -> list[Span]:
@@ -105,8 +106,7 @@ def _headline_offices(doc: Doc, people: list[dict]) -> None:
         p["alpha3"] = p["alpha3"] or alpha3
 
 
-MEETING = re.compile(r"\b(?:with|met|meets|meeting|received|receives|welcomed|welcomes|hosted|hosts|visits?\s+to|"
-                     r"visited|talks|counterpart|invitation\s+of|call\s+(?:on|with)|calls\s+on|greeted)\b", re.I)
+MEETING = re.compile(rf"\b(?:{cue('meeting')})\b", re.I)
 OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
