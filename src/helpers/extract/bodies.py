@@ -42,17 +42,35 @@ def _title_case(line: str) -> bool:
     return bool(ws) and sum(w[0].isupper() for w in ws) >= 0.8 * len(ws)
 
 
-def _level(name: str, kind: str) -> str:
-    """The level of a body from its name, countries aside (``levels.csv``, first match wins)."""
+@lru_cache(maxsize=4096)
+def level_of(name: str, kind: str | None = None) -> str:
+    """The level of a body from its name, countries aside (``levels.csv``): the first pattern that
+    matches the words up to the head ("Committee" of "Committee on Television and Radio"), else the
+    first that matches anywhere, else its kind's (``kind_levels.csv``); a name of no known kind is a
+    company's."""
     core = name
     for s, e, _, k, _ in sorted(scan(name), reverse=True):
         if k in ("name", "official", "demonym", "seat"):
             core = core[:s] + core[e:]
-    for r in _levels():
-        if r[0].search(core):
-            return r[1]
-    return {"ministry": "national_body", "agency": "national_body", "government": "state", "academic": "academic",
-            "local government": "regional", "company": "company", "bank": "company"}.get(kind, "other")
+    cut = HEAD_END.search(core)
+    head_end = cut.start() if cut else len(core)
+    anywhere = None
+    for rx, level in _levels():
+        m = rx.search(core)
+        if m and m.start() < head_end:
+            return level
+        anywhere = anywhere or (level if m else None)
+    if anywhere:
+        return anywhere
+    return _kind_levels().get(kind, "other") if kind is not None else "company"
+
+
+HEAD_END = re.compile(r"\s(?:of|on|for|under|in)\s")
+
+
+@lru_cache(maxsize=1)
+def _kind_levels() -> dict[str, str]:
+    return {r["kind"]: r["level"] for r in table("kind_levels")}
 
 
 @lru_cache(maxsize=1)
@@ -113,7 +131,7 @@ def bodies(doc: Doc) -> list[Span]:
                 e += m.end()
         owner = _owner(text, s, places)
         name = text[s:e]
-        sp = span(s, e, "body", kind=row["kind"], level=_level(name, row["kind"]),
+        sp = span(s, e, "body", kind=row["kind"], level=level_of(name, row["kind"]),
                   alpha3=_country(text, s, e, places, owner), plural=bool(row.get("singular")),
                   singular=row.get("singular") or "", acronym=acronym, owner=owner)
         out.append(sp)
@@ -167,7 +185,8 @@ def _left(words_: list[str], i: int, exact: bool) -> int:
             continue
         # "Bank of China", "U.S. Trade and Development Agency": a connector between capitalised words,
         # unless the words before it are a body's name of their own ("ONODA Inc and Bangladesh SEZ Ltd")
-        if w in ("of", "and", "&", "for") and n and k >= 2 and _is_cap(words_[k - 2]) and _free_run(words_, k - 2):
+        if w in ("of", "and", "&", "for") and n and k >= 2 and _is_cap(words_[k - 2]) and _free_run(words_, k - 2) \
+                and not (w == "and" and lookup(words_[k]) is not None):  # "Nepal Television and China Media Group"
             k -= 1
             continue
         break
@@ -225,6 +244,7 @@ def _cap_run(text: str, toks: list[tuple[int, int]], words_: list[str], k: int, 
     n = len(toks)
     end = k
     i = k
+    state_end = -1  # where the last state's name in the run ends
     titles = _title_words()
     while i < n:
         w = words_[i]
@@ -238,7 +258,7 @@ def _cap_run(text: str, toks: list[tuple[int, int]], words_: list[str], k: int, 
         if state is not None and state["kind"] in ("name", "official") and state.end > toks[i][0]:
             while i < n and toks[i][0] < state.end:
                 i += 1
-            end = i
+            end = state_end = i
             if i < n and _is_cap(words_[i]) and not _holds_office_or_head(words_, i):
                 break  # "of the Republic of Tajikistan T.Atahallyev": a person's name follows
             continue
@@ -251,8 +271,8 @@ def _cap_run(text: str, toks: list[tuple[int, int]], words_: list[str], k: int, 
                 break  # an office, and its holder after it
             i += 1
             end = i
-            if re.search(r"[’']s$", w):
-                break
+            if re.search(r"[’']s$", w) or i - 1 > k and w in cue_words("legal_form"):
+                break  # "Embraer S.A. Francisco Gomes Neto": a legal form closes the name
             continue
         if w in ("of", "for", "the", "&", "on", "under") and i + 1 < n and (_is_cap(words_[i + 1]) or words_[i + 1] == "the"):
             i += 1
@@ -264,7 +284,8 @@ def _cap_run(text: str, toks: list[tuple[int, int]], words_: list[str], k: int, 
             if nxt < n and _is_cap(words_[nxt]):
                 if re.search(r"[’']s$", words_[nxt]):
                     break  # "... and Tajikistan's State Service Agency": the next body's owner
-                new_body = _opens_body(words_, nxt) and (the or words_[i - 1] not in _head_words())
+                new_body = _opens_body(words_, nxt, after_state=end == i and state_end == i) \
+                    and (the or words_[i - 1] not in _head_words())
                 if not new_body and (w != "," or _fields_list(words_, i)):
                     i = nxt
                     continue
@@ -292,14 +313,19 @@ def _holds_office_or_head(words_: list[str], i: int) -> bool:
     return False
 
 
-def _opens_body(words_: list[str], i: int) -> bool:
+def _opens_body(words_: list[str], i: int, after_state: bool = False) -> bool:
     """True when the capitalised run at token ``i`` holds a body's head before its first lower-case
-    word ("and the Ministry of ...", "and JSC KazMunayGas"), i.e. a second body begins there."""
+    word ("and the Ministry of ...", "and JSC KazMunayGas"), i.e. a second body begins there. After
+    a state's name, which closes a body's name, the run may hold "and" and "of" ("... of the Republic
+    of Tajikistan and the National Television and Radio Company of Uzbekistan")."""
     heads = _head_words()
     k = i
-    while k < len(words_) and _is_cap(words_[k]) and k - i < 6:
-        if words_[k] in heads:
+    while k < len(words_) and k - i < (10 if after_state else 6):
+        w = words_[k]
+        if w in heads:
             return True
+        if not (_is_cap(w) or after_state and w in ("and", "of", "for") and k + 1 < len(words_) and _is_cap(words_[k + 1])):
+            break
         k += 1
     return False
 

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from .bodies import level_of
 from .doc import Doc, Span, span
 from .lexicon import cue, cue_words, table, words
 from .names import same_name
@@ -324,20 +325,6 @@ def _plural_head(word: str) -> bool:
 def _singular(word: str) -> str:
     sing = _plurals().get(word.lower(), word)
     return sing[:1].upper() + sing[1:] if word[:1].isupper() else sing.lower()
-
-
-@lru_cache(maxsize=4096)
-def level_of(name: str) -> str:
-    """The level of a body from its name (``levels.csv``, first match wins; a company else)."""
-    for rx, level in _levels():
-        if rx.search(name):
-            return level
-    return "company"
-
-
-@lru_cache(maxsize=1)
-def _levels() -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((re.compile(r["pattern"], re.I), r["level"]) for r in table("levels"))
 
 
 def _main_states(doc: Doc) -> list[str]:
