@@ -25,6 +25,7 @@ def areas(doc: Doc) -> list[Span]:
     text, lay = doc.text, doc.layout
     exclude = Mask(len(text), [(b.start, b.end) for b in doc["bodies"]] + [(o.start, o.end) for o in doc["offices"]]
                    + [(p.start, p.end) for p in doc["people"]])
+    titles = Mask(len(text), [(d.start, d.end) for d in doc["documents"]])
     passing: dict[tuple[int, int], bool] = {}
     out: list[Span] = []
     all_hits = hits(text, folded=doc.folded)
@@ -34,6 +35,8 @@ def areas(doc: Doc) -> list[Span]:
         if exclude.covers(s):
             continue
         sent = lay.sentence_at(s)
+        if _in_a_name(text, s, sent[0]) and not titles.covers(s):
+            continue  # "Agroexpress", "the ASEAN Plus Three Emergency Rice Reserve": a name's word
         if sent not in passing:
             sentence = text[sent[0]:sent[1]]
             passing[sent] = bool(STATISTIC.search(sentence)) and not INTENT.search(sentence)
@@ -43,6 +46,15 @@ def areas(doc: Doc) -> list[Span]:
             out.append(span(s, e, "area", area=area, mention=text[s:e]))
     out.extend(_from_parties(doc, all_hits))
     return out
+
+
+def _in_a_name(text: str, s: int, sentence_start: int) -> bool:
+    """True for a capitalised word inside a sentence (not its first, not in capitals, not in a list
+    after a colon: "six areas: Infrastructure, ...; Economic Integration"): part of a proper name."""
+    if not text[s].isupper() or text[s:s + 2].isupper():
+        return False
+    before = text[sentence_start:s]
+    return bool(before.strip()) and ":" not in before and not re.search(r"[“\"«(]\s*$", before)
 
 
 def _from_parties(doc: Doc, all_hits) -> list[Span]:

@@ -59,7 +59,7 @@ def _trie_regex(phrases: list[str]) -> str:
         branches = []
         for ch in sorted((c for c in node if c), key=lambda c: (-_depth(node[c]), c)):
             if ch == "*":
-                branches.append(r"[\w-]*")
+                branches.append(r"\w*")
                 continue
             unit = r"[\s\-]+" if ch == " " else re.escape(ch)
             if ch == "'":
@@ -100,9 +100,10 @@ class Matcher:
         self.literal = literal
         self.stars = stars
         self.exact = exact
-        # a phrase ends where its word ends: not before a letter, a digit or a hyphen ("Co-operation")
+        # a phrase ends where its word ends: not before a letter or a digit; a hyphen may join two
+        # ("economic-trade-investment collaboration")
         keys = sorted(literal) + [k + "*" for k in sorted(stars)]
-        self._lit = re.compile(_trie_regex(keys) + r"(?![\w-])") if keys else None
+        self._lit = re.compile(_trie_regex(keys) + r"(?!\w)") if keys else None
         self._exact = re.compile(_trie_regex(sorted(exact)) + r"(?![\w-])") if exact else None
         # forms with named groups of their own are run one by one; the others as one alternation
         self.forms = [(re.compile(rx, fl), r) for rx, fl, r in forms if "(?P<" in rx]
