@@ -77,7 +77,8 @@ def find_status(doc: Doc, d: Draft, drafts: list[Draft]) -> str:
         return "planned" if re.search(r"\bsigning\s+of\s+(?:the\s+)?$", before) else "existing"
     if EXISTING_BEFORE.search(before):
         return "existing"
-    if d.item is not None:
+    own = d.item is not None and bool(_cues_in(doc, max(lay.sentence_at(d.start)[0], d.item[0]), d.start))
+    if d.item is not None and not own:  # an item that says nothing of it takes its list's lead
         lead = lay.list_lead(d.item[0])
         if lead is None:
             return "signed"
@@ -88,6 +89,8 @@ def find_status(doc: Doc, d: Draft, drafts: list[Draft]) -> str:
     s, e = lay.sentence_at(d.start)
     if d.heading:
         s, e = lay.paragraph_at(d.start)
+    if own:  # "• The Agency will sign a Memorandum ...": a clause of its own
+        s, e = max(s, d.item[0]), min(e, d.item[1])
     if PAST_OPENING.match(text, s):
         return "existing"
     titles = [(o.start, o.end) for o in _in_sentence(doc, drafts, s, e) if o is not d]
@@ -133,7 +136,10 @@ PARTICIPATION = re.compile(r"\bwith\s+the\s+participation\s+of\s+(?:the\s+)?")
 SIDES_END = re.compile(BETWEEN_END.pattern + r"|\s+(?:on|for|to)\s+(?=[A-Z])")
 ABBREVIATION = re.compile(r"\s\([A-Z][A-Za-z0-9&.-]{1,12}\)")
 WORTH_THEN = re.compile(r"\s+(?:worth|valued\s+at)\s+(?:[^,;.()]|(?<=\d)[.,](?=\d))*?\s(?=(?:between|with)\s)")
-PASSIVE_BY = re.compile(r"\s*(?:,[^,]{0,40},\s*)?(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?"
+# "..., signed by", "(MoUs) spanning several sectors have been signed by": an aside, an abbreviation
+# or a few lower-case words may stand between a document and its passive verb
+PASSIVE_BY = re.compile(r"\s*(?:,[^,]{0,40},\s*)?(?:\([A-Za-z]{1,12}\)\s*)?(?:(?!(?:that|which|who)\b)[a-z][\w-]*\s+){0,3}?"
+                        r"(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?"
                         rf"(?:{cue('signed_verb')})\s+(?:[\w\s]{{0,30}}?\s)?(?P<prep>by|between|with)\s+")
 @lru_cache(maxsize=1)
 def _with_partner() -> re.Pattern[str]:
@@ -148,7 +154,10 @@ TO_BUYER = re.compile(rf"\b(?:{cue('sale')})\b[^.;]{{0,80}}?\bto\s+(?P<w>(?:[A-Z
 ONE_AND_ANOTHER = re.compile(r"\s*[-–—:,]?\s*one\s+(?P<one>(?:with|on|in|for)\b.+?)\s*,?\s+and\s+"
                              r"(?P<other>(?:another|the\s+other)\s+(?:with|on|in|for)\b.+?)\s*[.;]?$")
 SUBJECT = re.compile(r"(?:^|,\s+(?:(?:while|whereas|and|as|when)\s+)?|\bthat\s+|\s[–—-]{1,2}\s+|:\s+)"
-                     r"((?:the\s+|The\s+)?(?:[A-Z]|(?:[a-z]+\s+){1,2}(?:of|from)\s+(?:the\s+)?[A-Z])[^,]*?)\s*$")
+                     r"((?:the\s+|The\s+)?(?:[A-Z]|(?:[a-z]+\s+){1,2}(?:of|from)\s+(?:the\s+)?[A-Z])[^,]*?"
+                     rf"|(?:the\s+|The\s+)?(?:two|both)\s+(?:{cue('unnamed_pair')}))\s*$")
+BULLET = re.compile(r"[\s•·▪●◦∙‣*–—-]*")
+OPENING = re.compile(rf"(?:(?:{cue('opening')})\b[^,]*,\s*)+")
 
 
 @lru_cache(maxsize=1)
@@ -190,9 +199,11 @@ def attach_sides(doc: Doc, drafts: list[Draft]) -> None:
         if bm:
             d.sides.append((*_between_span(doc, d.start + bm.end(), d.end), "between"))
             continue
-        if d.item is not None or d.nested_in is not None:
+        if d.nested_in is not None or d.item is not None and not _clause_item(doc, d):
             continue
         s, e = lay.sentence_at(d.start)
+        if d.item is not None:
+            s, e = max(s, d.item[0]), min(e, d.item[1])
         after = text[d.end:e]
         worth = WORTH_THEN.match(text, d.end, e)
         at = worth.end() if worth else None
@@ -222,6 +233,13 @@ def attach_sides(doc: Doc, drafts: list[Draft]) -> None:
             d.sides.append((tb.start("w"), _phrase_end(text, tb.start("w"), e), "with"))
 
 
+def _clause_item(doc: Doc, d: Draft) -> bool:
+    """A list item that is a clause of its own, signing the document ("• The Agency and the
+    Department will sign a Memorandum of Cooperation ...")."""
+    s = max(doc.layout.sentence_at(d.start)[0], d.item[0])
+    return bool(_sign_verb().search(doc.text, s, d.start))
+
+
 def _with_span(text: str, s: int, e: int) -> tuple[int, int, str]:
     return s, min(e, _phrase_end(text, s, len(text))), "with"
 
@@ -249,6 +267,7 @@ def _subject(doc: Doc, d: Draft, s: int) -> tuple[int, int, str] | None:
     """The subject of the clause that signs the document ("Gazprom and CNPC have concluded ...",
     "Ethiopia and Tanzania signed ..."), if the clause has one before the document."""
     text = doc.text
+    s = BULLET.match(text, s).end()  # "• The Agency and ... will sign"
     before = text[s:d.start]
     verbs = list(_sign_verb().finditer(before))
     if not verbs:
@@ -265,8 +284,7 @@ def _subject(doc: Doc, d: Draft, s: int) -> tuple[int, int, str] | None:
     ss, se = s + m.start(1), s + m.end(1)
     if any(o is not d and ss <= o.head[0] < se for o in drafts_near(doc, ss, se)):
         return None  # "The MoUs were signed ...": a document, not a side
-    lead = re.match(r"(?:(?:On|In|At|During|After|Following|Besides|Also|Meanwhile|Today|Yesterday|Earlier|"
-                    r"Likewise|Additionally|Moreover|Furthermore)\b[^,]*,\s*)+", text[ss:se])
+    lead = OPENING.match(text[ss:se])
     if lead:
         ss += lead.end()
     if ss >= se or text[ss:se].lower() in words("title_stops"):

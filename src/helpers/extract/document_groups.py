@@ -197,7 +197,7 @@ def subjects(doc: Doc, text: str, d: Draft) -> list[tuple[int, int]]:
     pieces.append((pos, end))
     if len(pieces) < 2:
         verb_lead = VERB_LEAD.match(lead.group())
-        return [(lead.end(), end)] if verb_lead else []
+        return [trim(text, lead.end(), end)] if verb_lead else []
     for s, e in pieces[1:]:
         if NOT_PARALLEL.match(text, s):
             return []  # "documents for ..., among them a program ...": the listed documents stand on their own

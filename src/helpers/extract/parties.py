@@ -36,11 +36,13 @@ def parties(doc: Doc) -> list[Span]:
     for d in doc["documents"]:
         found: list[tuple[int, int, str | None, str]] = []
         named_own = False
+        pair = False
         for s, e, how in d["sides"]:
             if e <= s:
                 continue
             if _unnamed(doc, s, e):
                 named_own = named_own or how != "subject"  # "between the two countries' audit agencies"
+                pair = pair or bool(STATE_PAIR.fullmatch(doc.text, s, e))
                 continue
             items = split_sides(doc, s, e)
             if how in ("subject", "by") and (not items or any(_personal(doc, x[0], x[1]) for x in items)):
@@ -54,11 +56,29 @@ def parties(doc: Doc) -> list[Span]:
                     items = split_sides(doc, s, e)
                     if not any(_personal(doc, x[0], x[1]) for x in items):
                         found.extend(items)
+        if not found and pair and len(taking) == 2:
+            found = _named_states(doc, taking, d.start)  # "the two countries signed": the article's two
         found = _unique(found)
         for x in _fill(found, taking):
             s, e, alpha3, level = x[:4]
             name = x[4] if len(x) > 4 else doc.text[s:e]
             out.append(span(s, e, "party", name=name, alpha3=alpha3, level=level, doc=d))
+    return out
+
+
+STATE_PAIR = re.compile(rf"(?:the\s+)?(?:two|both)\s+(?:countries|states|nations)(?:\s+(?:{cue('signed_verb')}))?", re.I)
+
+
+def _named_states(doc: Doc, states: list[str], before: int) -> list[tuple[int, int, str | None, str]]:
+    """Each state by its last mention by name before ``before`` (else its first)."""
+    out = []
+    for a in states:
+        named = [p for p in doc["places"] if p["alpha3"] == a and p.label in ("name", "official")]
+        prior = [p for p in named if p.start < before]
+        p = prior[-1] if prior else named[0] if named else None
+        if p is None:
+            return []
+        out.append((p.start, p.end, a, "state"))
     return out
 
 
