@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from .doc import Doc
 from .lexicon import alternation_of, cue, words
+from .matcher import matcher
 
 if TYPE_CHECKING:
     from .documents import Draft
@@ -318,6 +319,9 @@ def _validity() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternation_of('signals', 'signal', 'validity')})\b", re.I)
 
 
+THE = re.compile(r"\b[Tt]he\s+")
+
+
 def validity_clauses(doc: Doc, d: Draft) -> list[tuple[int, int]]:
     """Clauses after the document that say how long it runs: after its own name when it opens the
     sentence ("The agreement on trade, signed last year, remains valid until 2030"), in a relative
@@ -328,10 +332,13 @@ def validity_clauses(doc: Doc, d: Draft) -> list[tuple[int, int]]:
     if d.item is None and _validity().search(text, d.end, e) and (
             re.fullmatch(r"\s*(?:[Tt]he\s+)?", text[s:d.start]) or re.match(r",\s+which\b", text[d.end:])):
         out.append((d.end, e))
-    head = text[d.head[0]:d.head[1]]
     window = min(len(text), d.end + 1200)  # a reference back stands near the document
-    for m in re.finditer(rf"\b[Tt]he\s+{re.escape(head)}\b", text[d.end:window]):
-        at = d.end + m.end()
+    heads = matcher("doc_types")
+    for m in THE.finditer(text, d.end, window):
+        h = heads.match(text, m.end(), window, folded=doc.folded)
+        if h is None or h.row["doc_type"] != d.doc_type or h.row["number"] != "sg":
+            continue  # "the MoU" refers back to "a Memorandum of Understanding (MoU)"
+        at = h.end
         ss, se = lay.sentence_at(at)
         clause_end = min(se, at + 80)
         if _validity().search(text, at, clause_end):

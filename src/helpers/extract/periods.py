@@ -66,8 +66,11 @@ def periods(doc: Doc) -> list[Span]:
     ``start_year``, ``end_year``, ``years``."""
     out = []
     text = doc.text
-    for d in doc["documents"]:
+    docs = list(doc["documents"])
+    for d in docs:
         found = find_periods(text, d.start, d.end)[-1:]
+        if found and any(o is not d and o.start < d.start and o.end == d.end for o in docs):
+            continue  # "Implementation Program of the MoU between A and B for 2024-2029": the outer one's
         if not found:
             for s, e in d["clauses"]:
                 found = find_periods(text, s, e)[:1]
