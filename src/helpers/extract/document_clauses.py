@@ -108,7 +108,11 @@ def find_status(doc: Doc, d: Draft, drafts: list[Draft]) -> str:
         from .document_groups import root
 
         g = root(d) if d.group is not None else None
-        status = g.status if g is not None and g is not d and g.status else "signed"
+        if g is not None and g is not d and g.status:
+            status = g.status
+        else:  # "Eight documents are to be signed, among them ...": the status of the clause that lists them
+            lead = [h.row["signal"] for h in _cues_in(doc, s, d.start) if h.row["signal"] != "member"]
+            status = lead[-1] if lead else "signed"
     if status == "signed" and FUTURE.search(text, s, d.start) and not SIGNED.search(text, s, d.start):
         status = "planned"  # "will preside over the signing of ..."
     if not status and d.group is not None:

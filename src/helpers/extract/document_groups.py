@@ -33,6 +33,7 @@ FIELD_LEAD = re.compile(
 SPLIT_SEMI = re.compile(r";\s*(?:and\s+)?|,?\s+as\s+well\s+as\s+")
 PARALLEL_ON = re.compile(r"\son\s[^;]+;\s+(?:and\s+)?on\s")
 SPLIT_COMMA = re.compile(r",\s*(?:and\s+|as\s+well\s+as\s+)?|\s+as\s+well\s+as\s+")
+SUBJECT_OF = re.compile(r"(?:for|on|in|of)\s+(?:an?\s+|the\s+)?")
 NOT_PARALLEL = re.compile(r"\s*(?:among|including|such\s+as|in\s+particular|namely)\b", re.I)
 REFERS_BACK = re.compile(rf"\s*(?:(?:The|These|Those|All|Both)\s+(?:\w+\s+){{0,2}}(?:{cue('documents')})\b|Among\s+(?:them|these|the)\b|"
                          rf"(?:They|These|It)\s+(?:{cue('list_verb')})\w*\b|One\s+of\s+(?:the|them|these)\b|"
@@ -83,7 +84,7 @@ def pairs(doc: Doc, text: str, drafts: list[Draft]) -> list[Draft]:
                 w = re.search(r"\bwith\s+(?:the\s+)?", text[gs:ge])
                 sides = [(gs + w.end(), _side_end(text, gs + w.end(), ge), "with")] if w else []
                 start = d.start if g == "one" else gs
-                out.append(Draft(d.doc_type, False, d.head if g == "one" else (gs, gs), start, ge, sides=sides, group=d))
+                out.append(Draft(d.doc_type, False, d.head if g == "one" else (gs, gs), start, ge, sides=sides, group=d, heading=d.heading))
     return out
 
 
@@ -112,14 +113,21 @@ def members(doc: Doc, text: str, drafts: list[Draft]) -> list[Draft]:
             continue
         d.count = d.split = True  # the plural mention is the group; its subjects are the documents
         own = [o for o in drafts if o is not d and d.start <= o.start < (d.list_end or d.end)]
+        kind = d.doc_type
         for k, (s, e) in enumerate(parts):
             inner = [o for o in own if s <= o.head[0] < e]
-            if inner:  # "..., and for a cultural exchange programme for 2021-2025": it stands on its own
+            if inner:
                 for o in inner:
                     o.group = d
                     o.end = min(o.end, e)
+                    if not o.plural and SUBJECT_OF.match(text, s, o.start):
+                        o.doc_type = d.doc_type  # "The MoUs were signed on ..., and for a cultural exchange programme"
+                # "The agreements cover programs on culture (2022-2025), youth (2023-2024) and sports": the
+                # subjects after a plural head are that head's
+                kind = inner[-1].doc_type if inner[-1].plural else d.doc_type
                 continue
-            out.append(Draft(d.doc_type, False, d.head if k == 0 and s == d.start else (s, s), s, e, group=d))
+            out.append(Draft(kind, False, d.head if k == 0 and s == d.start else (s, s), s, e, group=d,
+                             heading=d.heading))
     out.sort(key=lambda d: (d.start, -d.end))
     # one of the plural mentions: "One of the MoUs focused on media exchange and cooperation ..."
     extra = []
@@ -130,7 +138,7 @@ def members(doc: Doc, text: str, drafts: list[Draft]) -> list[Draft]:
                 s_end = lay.sentence_at(d.start)[1]
                 s, e = trim(text, m.end(), s_end)
                 if e > s:
-                    extra.append(Draft(d.doc_type, False, (s, s), s, e, group=d))
+                    extra.append(Draft(d.doc_type, False, (s, s), s, e, group=d, heading=d.heading))
     out = sorted(out + extra, key=lambda d: (d.start, -d.end))
     _link(doc, text, out)
     return out
