@@ -162,6 +162,9 @@ FUTURE = re.compile(rf"\b(?:{cue('to_come')})\b[^.]{{0,40}}$", re.I)
 NEXT = re.compile(rf"^[^.]{{0,30}}\b(?:{cue('soon')})\b", re.I)
 NOT_GATHERING = re.compile(rf"\b(?:{cue('not_gathering')})\s*$")
 TAKING_PART = re.compile(rf"\b(?:{cue('taking_part')})\b[^.]{{0,60}}\b(?:{cue('gathering')})\b", re.I)
+SIGNED_AT = re.compile(rf"\b(?:{cue('concluded_at')})\b[^.]{{0,60}}?\b(?:at|during|on\s+the\s+sidelines\s+of)\s+(?:the\s+|an?\s+)?"
+                       rf"[^.]{{0,100}}?\b(?:{cue('gathering')})\b", re.I)
+VISIT = re.compile(rf"\b(?:{cue('visit_word')})\b")
 HELD = re.compile(rf"\b(?:{cue('gathering')})\b[^.]{{0,60}}\b(?:was|were|is|are)\s+held\b", re.I)
 
 
@@ -177,32 +180,36 @@ def find_event_type(doc: Doc) -> str:
     body = "\n".join(text[s:e] for s, e in lay.paragraphs)
     headline = text[lay.headline[0]:lay.headline[1]] if lay.headline else ""
     low = (headline + "\n" + body).lower()
-    hits: dict[str, bool] = {}
+    hits: dict[str, int] = {}  # event type -> where it is first named
     for rx, kind in _events():
-        if hits.get(kind):
+        if kind in hits:
             continue
         for m in rx.finditer(low):
             if m.start() and (low[m.start() - 1].isalnum() or low[m.start() - 1] in "-_"):
                 continue
-            if kind == "forum" and NOT_GATHERING.search(low[max(0, m.start() - 8):m.start()]):
+            if kind == "forum" and NOT_GATHERING.search(low[max(0, m.start() - 12):m.start()]):
                 continue
             if kind.endswith("visit") and _future(low, m.start(), m.end()):
                 continue  # "invited him to pay a state visit next year"
-            hits[kind] = True
+            hits[kind] = m.start()
             break
-    for kind in ("phone_call", "state_visit", "official_visit", "working_visit"):
-        if hits.get(kind):
-            return kind
-    if hits.get("commission"):
+    if "phone_call" in hits:
+        return "phone_call"
+    visits = [k for k in ("state_visit", "official_visit", "working_visit") if k in hits]
+    if visits:  # "an official working visit ... during his State visit": the first one named
+        return min(visits, key=hits.get)
+    if "commission" in hits:
         return "commission"
-    if hits.get("forum") and (TAKING_PART.search(body) or HELD.search(body)):
-        return "forum"
-    for m in re.finditer(r"\bvisit\b", body):
+    if "forum" in hits and SIGNED_AT.search(body):
+        return "forum"  # "the agreements were signed at the Business Seminar"
+    for m in VISIT.finditer(body):
         if not _future(body, m.start(), m.end()):
             return "official_visit"
-    if hits.get("talks"):
+    if "forum" in hits and (TAKING_PART.search(body) or HELD.search(body)):
+        return "forum"
+    if "talks" in hits:
         return "talks"
-    if hits.get("forum"):
+    if "forum" in hits:
         return "forum"
     return "other"
 
