@@ -9,7 +9,7 @@ from datetime import date
 from functools import lru_cache
 
 from .doc import Doc, Span, span
-from .lexicon import MONTHS, alternation_of, cue, table
+from .lexicon import MONTHS, alternation_of, cue, cue_words, table, words
 from .matcher import matcher
 from .names import surname
 
@@ -43,17 +43,12 @@ KIND_WORDS = re.compile(rf"^(?:(?:as|the|a|an|{cue('outlet_kind')})\s+)+", re.I)
 KIND_TAIL = re.compile(rf"\s+(?i:{cue('outlet_tail')})$")
 
 
-def find_outlet(doc: Doc) -> tuple[str, tuple[int, int] | None]:
-    """The outlet the text credits: "X reports / reported / informs / cites", "according to the
-    news agency X", "Source: X", a dateline's agency ("ASTANA. KAZINFORM –", "/MONTSAME/",
-    "(ENA)"), a meta line ("Xinhua, September 4, 2016"), a sign-off ("– Bernama")."""
+def _credited(doc: Doc, verbs: re.Pattern[str], surnames: set[str],
+              outlet_only: bool = False) -> tuple[str, tuple[int, int]] | None:
+    """The X of the first "X <verb>" that names an outlet (``outlet_only``: by an outlet's word or
+    a known outlet's name)."""
     text, lay = doc.text, doc.layout
-    surnames = {surname(p["name"]) for p in doc["people"]}
-    for h in matcher("credits").finditer(text):
-        x = h.group("x")
-        if x and not lay.in_headline(h.start):
-            return _short(text[x[0]:x[1]]), x
-    for v in _credit_verb().finditer(text):
+    for v in verbs.finditer(text):
         m = CREDITED.search(text, max(0, v.start() - 100), v.start())
         if not m or lay.in_headline(m.start("x")):
             continue
@@ -68,8 +63,33 @@ def find_outlet(doc: Doc) -> tuple[str, tuple[int, int] | None]:
         if re.search(r"\b(?:said|noted|and|that|was|were|is|are)\b", x) or any(
                 p.start <= m.start("x") < p.end for p in doc["people"]):
             continue
+        if outlet_only and not (x.split()[-1] in words("outlet_words") or x.casefold() in _outlets()):
+            continue
         s = text.find(x, m.start("x"))
         return x, (s, s + len(x))
+    return None
+
+
+@lru_cache(maxsize=1)
+def _speech_verb() -> re.Pattern[str]:
+    return re.compile(rf"(?<=\S)\s+(?:{alternation_of('signals', 'signal', 'speech')})\b")
+
+
+def find_outlet(doc: Doc) -> tuple[str, tuple[int, int] | None]:
+    """The outlet the text credits: "X reports / reported / informs / cites", "according to the
+    news agency X", "Source: X", a dateline's agency ("ASTANA. KAZINFORM –", "/MONTSAME/",
+    "(ENA)"), a meta line ("Xinhua, September 4, 2016"), a sign-off ("– Bernama")."""
+    text, lay = doc.text, doc.layout
+    surnames = {surname(p["name"]) for p in doc["people"]}
+    for h in matcher("credits").finditer(text):
+        x = h.group("x")
+        if x and not lay.in_headline(h.start):
+            return _short(text[x[0]:x[1]]), x
+    found = _credited(doc, _credit_verb(), surnames)
+    if found is None:  # "..., the Dhaka Tribune stated": a verb of speech credits an outlet's name
+        found = _credited(doc, _speech_verb(), surnames, outlet_only=True)
+    if found is not None:
+        return found
     parts = lay.lead_parts
     for g in ("slash", "paren", "caps", "pre", "agency"):
         if g in parts:
@@ -83,7 +103,7 @@ def find_outlet(doc: Doc) -> tuple[str, tuple[int, int] | None]:
     for s, e in lay.meta:
         line = text[s:e]
         m = re.match(r"\s*(?P<x>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}),\s+\w+\s+\d", line)  # "Xinhua, September 4, 2016"
-        if m and not doc["places"].within(s + m.start("x"), s + m.end("x")):
+        if m and not doc["places"].within(s + m.start("x"), s + m.end("x")) and m.group("x") not in CALENDAR:
             return m.group("x"), (s + m.start("x"), s + m.end("x"))
         m = re.search(r"\d{4}\s+(?P<x>[A-Z][\w]+)\s*$|\d\s*,\s*(?P<y>[A-Z][A-Za-z]{2,})\s*$", line)
         if m:  # "..., 14. June 2023 AETOSWire", "Baku, June 10, AZERTAC"
@@ -95,6 +115,7 @@ def find_outlet(doc: Doc) -> tuple[str, tuple[int, int] | None]:
     return "", None
 
 
+CALENDAR = frozenset(cue_words("weekday")) | frozenset(MONTHS)
 SIGN_OFF = re.compile(r"[.!?”\"]\s*(?:[—–]|--?)\s*(?P<x>[A-Z][A-Za-z]{1,12})\s*\Z")
 
 
@@ -106,8 +127,16 @@ def _short(name: str) -> str:
     if q:
         return q.group(1).strip()
     name = re.sub(r"^[A-Z]+-\s*", "", name)  # "MENAFN- Trend"
-    name = re.sub(r"\s+(?:News\s+Agency|Agency|News)$", "", name)
-    return name.strip(" -–—")
+    short = re.sub(r"\s+(?:News\s+Agency|Agency|News)$", "", name)
+    if short != name and _places_in(short):
+        return name.strip(" -–—")  # "Philippine News Agency": a demonym alone is no outlet's name
+    return short.strip(" -–—")
+
+
+def _places_in(name: str) -> bool:
+    from .places import scan
+
+    return any(s == 0 and e == len(name) for s, e, *_ in scan(name))
 
 
 @lru_cache(maxsize=1)
