@@ -82,14 +82,19 @@ def documents(doc: Doc) -> list[Span]:
     attach_sides(doc, drafts)
     drafts = _dedupe(doc, text, drafts)
     out = []
+    counted = [d for d in drafts if d.count and d.plural and d.sides and _named(doc, d.sides)]
     for d in drafts:
         if d.count or d.plural and not _identified(text, d):
             continue
         title = text[d.start:d.end]
         group = root(d) if d.group is not None else None
+        # "Nine deals have been signed by Nepal and China ... Likewise, the two countries signed an MoU":
+        # the sides of the last count of documents before it that names them
+        earlier = [c for c in counted if c.end <= d.start and c.status == d.status]
         out.append(span(d.start, d.end, "document", type=d.doc_type, status=d.status or "existing", title=title,
                         head=d.head, sides=tuple(d.sides), clauses=tuple(validity_clauses(doc, d)),
                         group_sides=tuple(group.sides) if group is not None else (), list_item=d.item is not None,
+                        counted_sides=tuple(earlier[-1].sides) if earlier else (),
                         nested=d.nested_in is not None))
     return out
 
@@ -184,6 +189,11 @@ def _read_heads(doc: Doc, text: str, folded: str) -> list[Draft]:
     out.extend(_headless_items(doc, text, out))
     out.sort(key=lambda d: d.start)
     return out
+
+
+def _named(doc: Doc, sides: list[tuple[int, int, str]]) -> bool:
+    """True where a side names a state or a body."""
+    return any(doc["places"].within(s, e) or doc["bodies"].within(s, e) for s, e, _ in sides)
 
 
 def start_is_bare(text: str, hs: int) -> bool:

@@ -56,8 +56,10 @@ def parties(doc: Doc) -> list[Span]:
                     items = split_sides(doc, s, e)
                     if not any(_personal(doc, x[0], x[1]) for x in items):
                         found.extend(items)
-        if not found and pair and len(taking) == 2:
-            found = _named_states(doc, taking, d.start)  # "the two countries signed": the article's two
+        if not found and pair and d["counted_sides"]:  # "the two countries signed": those counted before
+            for s, e, _ in d["counted_sides"]:
+                if not _unnamed(doc, s, e):
+                    found.extend(x for x in split_sides(doc, s, e) if not _personal(doc, x[0], x[1]))
         found = _unique(found)
         for x in _fill(found, taking):
             s, e, alpha3, level = x[:4]
@@ -67,19 +69,6 @@ def parties(doc: Doc) -> list[Span]:
 
 
 STATE_PAIR = re.compile(rf"(?:the\s+)?(?:two|both)\s+(?:countries|states|nations)(?:\s+(?:{cue('signed_verb')}))?", re.I)
-
-
-def _named_states(doc: Doc, states: list[str], before: int) -> list[tuple[int, int, str | None, str]]:
-    """Each state by its last mention by name before ``before`` (else its first)."""
-    out = []
-    for a in states:
-        named = [p for p in doc["places"] if p["alpha3"] == a and p.label in ("name", "official")]
-        prior = [p for p in named if p.start < before]
-        p = prior[-1] if prior else named[0] if named else None
-        if p is None:
-            return []
-        out.append((p.start, p.end, a, "state"))
-    return out
 
 
 def _unnamed(doc: Doc, s: int, e: int) -> bool:
