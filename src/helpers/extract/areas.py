@@ -14,9 +14,12 @@ STATISTIC = re.compile(rf"[$€£¥₽]|\b\d[\d,.]*\s*(?:%|(?:{cue('unit')})\b)"
 INTENT = re.compile(rf"\b(?:{cue('intent')})\b", re.I)
 
 
-def hits(text: str, start: int = 0, end: int | None = None, folded: str | None = None) -> list[tuple[int, int, tuple[str, ...]]]:
-    """(start, end, areas) of every phrase of ``areas.csv`` in ``text[start:end]``; "-" areas block."""
-    return [(h.start, h.end, tuple(h.row["areas"].split(";")))
+def hits(text: str, start: int = 0, end: int | None = None,
+         folded: str | None = None) -> list[tuple[int, int, tuple[str, ...], bool]]:
+    """(start, end, areas, fused) of every phrase of ``areas.csv`` in ``text[start:end]``; "-" areas
+    block; ``fused`` marks a stem with a long tail, a word of its own ("agro*" in "Agroexpress")."""
+    return [(h.start, h.end, tuple(h.row["areas"].split(";")),
+             h.row["pattern"].endswith("*") and h.end - h.start >= len(h.row["pattern"]) - 1 + 5)
             for h in matcher("areas").finditer(text, start, end, folded=folded)]
 
 
@@ -29,13 +32,14 @@ def areas(doc: Doc) -> list[Span]:
     passing: dict[tuple[int, int], bool] = {}
     out: list[Span] = []
     all_hits = hits(text, folded=doc.folded)
-    for s, e, labels in all_hits:
+    for s, e, labels, fused in all_hits:
         if labels == ("-",) or lay.is_noise(s) or s < lay.body_start:
             continue
         if exclude.covers(s):
             continue
         sent = lay.sentence_at(s)
-        if _in_a_name(text, s, sent[0]) and not titles.covers(s):
+        # "Agroexpress": a name, even in a title
+        if _in_a_name(text, s, sent[0]) and (not titles.covers(s) or fused):
             continue  # "Agroexpress", "the ASEAN Plus Three Emergency Rice Reserve": a name's word
         if sent not in passing:
             sentence = text[sent[0]:sent[1]]
@@ -69,7 +73,7 @@ def _from_parties(doc: Doc, all_hits) -> list[Span]:
         seen: dict[str, list[tuple[int, int]]] = {}
         for p in ps:
             labels = {}
-            for s, e, lab in all_hits[bisect.bisect_left(starts, p.start):bisect.bisect_left(starts, p.end)]:
+            for s, e, lab, _ in all_hits[bisect.bisect_left(starts, p.start):bisect.bisect_left(starts, p.end)]:
                 if e <= p.end and lab != ("-",):
                     for a in lab:
                         labels.setdefault(a, (s, e))
