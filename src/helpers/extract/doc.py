@@ -4,7 +4,6 @@ added, is never changed."""
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -126,10 +125,25 @@ class Mask:
         return 0 <= pos < len(self._covered) and bool(self._covered[pos])
 
 
-def words_regex(words: Iterable[str]) -> re.Pattern[str] | None:
-    """One pattern for whole words or phrases (longest first), or None for none."""
-    alt = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])") if alt else None
+def find_words(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
+    """(start, end) of each whole-word occurrence of the words or phrases (a handful, such as the
+    names of an article's people), left to right and not overlapping, the longest first."""
+    n = len(text)
+    found: list[tuple[int, int]] = []
+    for w in {w for w in words if w}:
+        a = text.find(w)
+        while a >= 0:
+            b = a + len(w)
+            if (b >= n or not (text[b].isalnum() or text[b] in "_-")) and \
+                    (a == 0 or not (text[a - 1].isalnum() or text[a - 1] in "_-")):
+                found.append((a, b))
+            a = text.find(w, a + 1)
+    found.sort(key=lambda x: (x[0], -x[1]))
+    out: list[tuple[int, int]] = []
+    for a, b in found:
+        if not out or a >= out[-1][1]:
+            out.append((a, b))
+    return out
 
 
 @dataclass

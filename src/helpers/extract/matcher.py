@@ -103,8 +103,8 @@ class Matcher:
         # a phrase ends where its word ends: not before a letter or a digit; a hyphen may join two
         # ("economic-trade-investment collaboration")
         keys = sorted(literal) + [k + "*" for k in sorted(stars)]
-        self._lit = re.compile(_trie_regex(keys) + r"(?!\w)") if keys else None
-        self._exact = re.compile(_trie_regex(sorted(exact)) + r"(?![\w-])") if exact else None
+        self._lit = re.compile(r"\b(?:" + _trie_regex(keys) + r")(?!\w)") if keys else None
+        self._exact = re.compile(r"\b(?:" + _trie_regex(sorted(exact)) + r")(?![\w-])") if exact else None
         # forms with named groups of their own are run one by one; the others as one alternation
         self.forms = [(re.compile(rx, fl), r) for rx, fl, r in forms if "(?P<" in rx]
         plain = [(rx, fl, r) for rx, fl, r in forms if "(?P<" not in rx]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .doc import Doc, Mask, Span, span, words_regex
+from .doc import Doc, Mask, Span, find_words, span
 from .lexicon import alternation_of, cue, words
 from .matcher import matcher
 from .names import bare, is_name_token, name_end, particles, same_name
@@ -80,13 +80,12 @@ def _later(doc: Doc, text: str, found: list[Span]) -> list[Span]:
     from .names import surname
 
     taken = Mask(len(text), ((p.start, p.end) for p in found))
-    rx = words_regex(f for f in (surname(p["name"]) for p in found) if len(f) >= 3)
     out = []
-    for m in rx.finditer(text) if rx else ():
-        if taken.covers(m.start()) or doc.layout.is_noise(m.start()):
+    for a, b in find_words(text, (f for f in (surname(p["name"]) for p in found) if len(f) >= 3)):
+        if taken.covers(a) or doc.layout.is_noise(a):
             continue
-        out.append(span(m.start(), m.end(), "person", name=m.group(), title="", alpha3=None, office=None, how="surname"))
-        taken.add(m.start(), m.end())
+        out.append(span(a, b, "person", name=text[a:b], title="", alpha3=None, office=None, how="surname"))
+        taken.add(a, b)
     # a given name alone, where a person is the subject ("According to Anwar,", "Anwar said", "Anwar's"),
     # after the full name and when one person of the article has it
     given: dict[str, list[Span]] = {}
@@ -95,17 +94,15 @@ def _later(doc: Doc, text: str, found: list[Span]) -> list[Span]:
         if len(parts) > 1 and len(parts[0]) >= 3:
             given.setdefault(parts[0], []).append(p)
     given = {g: ps for g, ps in given.items() if len({p["name"] for p in ps}) == 1}
-    rx = words_regex(given)
-    for m in rx.finditer(text) if rx else ():
-        if taken.covers(m.start()) or doc.layout.is_noise(m.start()):
+    for a, b in find_words(text, given):
+        if taken.covers(a) or doc.layout.is_noise(a):
             continue
-        first = min(given[m.group()], key=lambda p: p.start)
-        if m.start() < first.start:
+        first = min(given[text[a:b]], key=lambda p: p.start)
+        if a < first.start:
             continue
-        if _GIVEN_BEFORE.search(text, max(0, m.start() - 14), m.start()) or _given_after().match(text, m.end()):
-            out.append(span(m.start(), m.end(), "person", name=first["name"], title="", alpha3=None, office=None,
-                            how="given"))
-            taken.add(m.start(), m.end())
+        if _GIVEN_BEFORE.search(text, max(0, a - 14), a) or _given_after().match(text, b):
+            out.append(span(a, b, "person", name=first["name"], title="", alpha3=None, office=None, how="given"))
+            taken.add(a, b)
     return out
 
 
@@ -312,6 +309,7 @@ def _surname_like(token: str) -> bool:
     return bool(_endings().search(token))
 
 
+AND = re.compile(r"\s+and\s+")
 BETWEEN = re.compile(rf"(?:{cue('talks')})\s+(?:between|with)\s+")
 
 
@@ -337,12 +335,11 @@ def _bare(doc: Doc, text: str, toks, words_, found: list[Span]) -> list[Span]:
                 cands.append((k + 1, k2))
     # "Jeyhun Bayramov and Peter Siyarto", "Vladimir Putin and Shavkat Mirziyoyev adopted": a name
     # coordinated with someone known, wherever the known one is written
-    rx = words_regex(p["name"] for p in found)
-    for m in rx.finditer(text) if rx else ():
-        a = re.match(r"\s+and\s+", text[m.end():m.end() + 8])
+    for _, m_end in find_words(text, (p["name"] for p in found)):
+        a = AND.match(text, m_end, m_end + 8)
         if not a:
             continue
-        i = _token_at(toks, m.end() + a.end())
+        i = _token_at(toks, a.end())
         k = name_end(words_, i)
         if k > i and (k >= len(words_) or words_[k] not in ("of",)):
             cands.append((i, k))

@@ -14,6 +14,7 @@ from .lexicon import alternation_of, table
 from .names import same_name, surname
 
 OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’"}
+MARKS = re.compile("[“”«»„\"‘’]")  # the marks that open or close a quote
 MIN_WORDS = 2
 NAME_ONLY = re.compile(r"(?:[A-Z][\w’'-]*\s*){1,4}")
 ROLE_SYNONYMS = {r["pattern"]: r["role"] for r in table("role_synonyms")}
@@ -42,10 +43,10 @@ def segments(text: str, s: int, e: int, sentence_starts: list[int] = ()) -> list
     closing mark never opened closes a quote from the paragraph's start or, after another quote,
     from the first sentence after it."""
     out: list[tuple[int, int, bool, bool]] = []
-    i = s
     open_at, closer = None, ""
     last_end = s
-    while i < e:
+    for m in MARKS.finditer(text, s, e):
+        i = m.start()
         ch = text[i]
         if open_at is None:
             if ch in OPENERS and _opens(text, i, s, e):
@@ -60,7 +61,6 @@ def segments(text: str, s: int, e: int, sentence_starts: list[int] = ()) -> list
             out.append((open_at + 1, i, True, True))
             last_end = i + 1
             open_at = None
-        i += 1
     if open_at is not None:
         out.append((open_at + 1, e, True, False))
     return out
