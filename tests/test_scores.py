@@ -14,8 +14,9 @@ SHARED_SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 MODEL = "000_3b5b4069b4a23625"
 
 # (gold folder, overall F1 floor, floor for every table): dev shaped the rules; dev2 came from
-# other outlets and regions and is held to its own floor
-FLOORS = {"dev": (GOLD, 0.90, 0.85), "dev2": (GOLD2, 0.69, 0.45)}
+# other outlets and regions and is held to its own floor (measured 2026-12-02: dev 0.996, every
+# table >= 0.98; dev2 0.950, lowest table areas 0.897)
+FLOORS = {"dev": (GOLD, 0.97, 0.95), "dev2": (GOLD2, 0.94, 0.88)}
 
 
 @pytest.fixture(scope="module")
@@ -37,10 +38,12 @@ def test_corpus_meets_the_floors(dev_dir, corpus):
     assert res.provenance == 1.0, report  # every row's span shows its value
 
 
-def test_dev_types_and_levels(dev_dir):
-    res = score(dev_dir, GOLD, SEEDS)
-    assert res.accuracy("doc_type") >= 0.90, format_report(res)
-    assert res.accuracy("party_level") >= 0.90, format_report(res)
+@pytest.mark.parametrize("corpus", sorted(FLOORS))
+def test_labels_meet_the_floors(dev_dir, corpus):
+    res = score(dev_dir, FLOORS[corpus][0], SEEDS)
+    for name in ("doc_type", "doc_status", "party_country", "party_level", "event_type", "outlet"):
+        assert res.accuracy(name) >= 0.90, format_report(res)
+    assert res.accuracy("person_country") >= 0.85, format_report(res)
 
 
 def test_model_article_is_read_completely(dev_dir, tmp_path):
