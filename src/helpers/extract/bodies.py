@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .doc import Doc, Span, span
+from .doc import Doc, Mask, Span, find_words, span
 from .lexicon import MONTHS, cue_words, table, words
 from .matcher import matcher
 from .places import city_country, lookup, scan
@@ -138,13 +138,13 @@ def bodies(doc: Doc) -> list[Span]:
         if acronym:
             acronyms[acronym] = sp
     # later mentions by acronym ("... between MBRSC and the CNES") are the body named before
-    taken = [(b.start, b.end) for b in out]
-    for a, body in acronyms.items():
-        for m in re.finditer(rf"(?<![\w(]){re.escape(a)}(?![\w)])", text):
-            if not any(x <= m.start() < y for x, y in taken):
-                out.append(span(m.start(), m.end(), "body", kind=body["kind"], level=body["level"],
-                                alpha3=body["alpha3"], plural=False, singular="", acronym=a, owner=None,
-                                refers_to=body))
+    taken = Mask(len(text), ((b.start, b.end) for b in out))
+    for s, e in find_words(text, acronyms):
+        if taken.covers(s) or text[s - 1:s] == "(" or text[e:e + 1] == ")":
+            continue
+        body = acronyms[text[s:e]]
+        out.append(span(s, e, "body", kind=body["kind"], level=body["level"], alpha3=body["alpha3"], plural=False,
+                        singular="", acronym=body["acronym"], owner=None, refers_to=body))
     return out
 
 

@@ -4,6 +4,7 @@ added, is never changed."""
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -130,7 +131,10 @@ def find_words(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
     names of an article's people), left to right and not overlapping, the longest first."""
     n = len(text)
     found: list[tuple[int, int]] = []
-    for w in {w for w in words if w}:
+    words = {w for w in words if w}
+    if len(words) * n > 30_000_000:  # many names in a very long text: one pass, looking up each word's letters
+        return _find_by_prefix(text, words)
+    for w in words:
         a = text.find(w)
         while a >= 0:
             b = a + len(w)
@@ -143,6 +147,27 @@ def find_words(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
     for a, b in found:
         if not out or a >= out[-1][1]:
             out.append((a, b))
+    return out
+
+
+WORD_START = re.compile(r"(?<![\w-])\w")
+
+
+def _find_by_prefix(text: str, words: set[str]) -> list[tuple[int, int]]:
+    by_prefix: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        by_prefix.setdefault(w[:3], []).append(w)
+    n, last, out = len(text), 0, []
+    for m in WORD_START.finditer(text):
+        a = m.start()
+        if a < last:
+            continue
+        for w in by_prefix.get(text[a:a + 3], ()):
+            b = a + len(w)
+            if text.startswith(w, a) and (b >= n or not (text[b].isalnum() or text[b] in "_-")):
+                out.append((a, b))
+                last = b
+                break
     return out
 
 

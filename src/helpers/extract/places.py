@@ -9,6 +9,7 @@ cities or names a body or an office after them; a region ("Astrakhan region", "K
 the state of a city of its name or of a first-level subdivision of pycountry, else none."""
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from functools import lru_cache
@@ -213,6 +214,15 @@ def places(doc: Doc) -> list[Span]:
         if alpha3 and not any(a <= lead[0] < b for a, b in taken):
             extra.append(span(lead[0], lead[1], "dateline", alpha3=alpha3, kind="dateline", possessive=False))
     # a region or a city phrase takes the place of the names inside it ("North Kazakhstan region")
+    extra.sort(key=lambda x: x.start)
+    starts, reach, far = [], [], -1
     for x in extra:
-        found = [f for f in found if not (x.start <= f.start and f.end <= x.end)] + [x]
-    return found
+        far = max(far, x.end)
+        starts.append(x.start)
+        reach.append(far)  # the furthest end of the phrases starting up to here
+    kept = []
+    for f in found:
+        i = bisect.bisect_right(starts, f.start) - 1
+        if not (i >= 0 and reach[i] >= f.end):
+            kept.append(f)
+    return kept + extra
