@@ -322,7 +322,7 @@ def _chain(text: str, found: list[Span]) -> list[Span]:
     for o in found:
         prev = out[-1] if out else None
         gap = text[prev.end:o.start] if prev is not None else ""
-        if prev is not None and re.fullmatch(r"\s*(?:,|and|[–—-])\s*(?:the\s+)?", gap) \
+        if prev is not None and not prev["plural"] and re.fullmatch(r"\s*(?:,|and|[–—-])\s*(?:the\s+)?", gap) \
                 and not (gap.strip().startswith(",") and APPOSITIVE.search(text, max(0, prev.start - 60), prev.start)) \
                 and not ("and" in gap and prev["tail_end"] > prev["head_end"] and o["tail_end"] > o["head_end"]):
             joint = gap.strip()
