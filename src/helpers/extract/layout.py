@@ -179,7 +179,13 @@ def _is_date_line(line: str) -> bool:
 
 
 def _ends_sentence(line: str) -> bool:
-    return line.rstrip().endswith((".", "!", "?", "…", ":", ";", ",", "»", "\"", "”", "'", "’"))
+    """True for a line that ends a sentence; a closing quote does only after a stop inside it
+    ('... said: "We agree."'), not after a quoted phrase ('Hun Manet: "Cambodia welcomes investors"')."""
+    line = line.rstrip()
+    bare = line.rstrip("»\"”'’")
+    if bare != line:
+        return bare.endswith((".", "!", "?", "…", ",", ";", ":"))
+    return line.endswith((".", "!", "?", "…", ":", ";", ","))
 
 
 def _short(line: str, most: int) -> bool:
