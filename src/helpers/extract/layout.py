@@ -192,6 +192,8 @@ def _short(line: str, most: int) -> bool:
     return len(line.split()) <= most
 
 
+PAGE_END = re.compile(rf"(?i)\s*(?:{cue('page_end')})\s*(?::|$)")
+BREADCRUMB = re.compile(r"\s*[\w’'-]+(?:\s[\w’'-]+){0,3}(?:\s*[/>»|]\s*[\w’'-]+(?:\s[\w’'-]+){0,3})+\s*")
 CREDIT_LINE = re.compile(rf"(?i)\s*(?:{cue('credit_label')})\s*:")
 CAPTION = re.compile(rf"^\s*(?:{cue('caption_line')})\b|\b(?:{cue('caption_label')})\s*:", re.I)
 
@@ -205,16 +207,19 @@ def analyse(text: str) -> Layout:
     kinds: dict[tuple[int, int], str] = {}
     # the top: a headline, then meta lines (dates, categories, credits) until the first paragraph
     i = 0
-    first = text[nonempty[0][0]:nonempty[0][1]].strip()
-    if _is_date_line(first) and len(nonempty) > 1:
-        kinds[nonempty[0]] = "meta"
-        i = 1
+    while i < len(nonempty) - 1 and BREADCRUMB.fullmatch(text, *nonempty[i]):
+        kinds[nonempty[i]] = "meta"  # "Home / News / Politics"
+        i += 1
+    first = text[nonempty[i][0]:nonempty[i][1]].strip()
+    if _is_date_line(first) and len(nonempty) > i + 1:
+        kinds[nonempty[i]] = "meta"
+        i += 1
     elif CREDIT_LINE.match(first):
-        kinds[nonempty[0]] = "meta"
-        i = 1
-    elif len(nonempty) > 1 and _short(first, 30) and not _ends_sentence(first):
-        kinds[nonempty[0]] = "headline"
-        i = 1
+        kinds[nonempty[i]] = "meta"
+        i += 1
+    elif len(nonempty) > i + 1 and _short(first, 30) and not _ends_sentence(first):
+        kinds[nonempty[i]] = "headline"
+        i += 1
     while i < len(nonempty) - 1:
         line = text[nonempty[i][0]:nonempty[i][1]].strip()
         top_meta = _is_date_line(line) or (_short(line, 4) and not _ends_sentence(line)
@@ -223,6 +228,11 @@ def analyse(text: str) -> Layout:
             break
         kinds[nonempty[i]] = "meta"
         i += 1
+    # a web page's links to other reports after the report ("Related news", "Tags: ...")
+    end = next((k for k in range(i + 1, len(nonempty)) if PAGE_END.match(text, *nonempty[k])), len(nonempty))
+    for k in range(end, len(nonempty)):
+        kinds[nonempty[k]] = "meta"
+    nonempty = nonempty[:end]
     # the bottom: short lines after the last sentence ("Ethiopian News Agency", "2023", "Enditem")
     j = len(nonempty) - 1
     while j > i and _short(text[nonempty[j][0]:nonempty[j][1]], 4) and not _ends_sentence(
