@@ -334,7 +334,22 @@ def _last_person(doc: Doc, pos: int, people: list[Span], said: list[Span]) -> st
         return None
     # one reported as speaking ("According to Anwar, ...", "Anwar said ...") before one only mentioned
     reported = [p for p in before if pos - p.end < 600 and _reports(doc, p)]
-    return max(reported or before, key=lambda p: p.start)["name"]
+    last = max(reported or before, key=lambda p: p.start)
+    # "The President noted that ... "..." he said": a role that spoke in the paragraph, after them
+    para = doc.layout.paragraph_at(pos)
+    roles = [m for m in _role_speech().finditer(doc.text, para[0], pos) if m.start() > last.end]
+    if roles:
+        who = _resolve(doc, roles[-1].group("who"), roles[-1].start(), people, said)
+        if who:
+            return who
+    return last["name"]
+
+
+@lru_cache(maxsize=1)
+def _role_speech() -> re.Pattern[str]:
+    """A role as the subject of speech at a sentence's start ("The President noted ...")."""
+    return re.compile(rf"(?:^|(?<=\n)|(?<=[.!?]\s))(?P<who>The\s+[A-Z]?[\w-]+(?:\s+[A-Z]?[\w-]+){{0,3}}?)\s+(?:also\s+)?"
+                      rf"(?:{_verbs()})\b")
 
 
 def _reports(doc: Doc, p: Span) -> bool:
