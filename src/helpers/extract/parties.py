@@ -21,6 +21,7 @@ PLACE_KIND = re.compile(rf"(?:the\s+)?(?:{cue('place_kind')})\b", re.I)
 PLURAL_HEAD_OF = re.compile(r"(?:the\s+)?(?P<mod>(?:[a-z]+\s+){0,2})(?P<head>[A-Za-z]+)\s+of\s+(?:the\s+)?(?P<list>.+)$")
 TWO_AND_HEAD = re.compile(r"(?:the\s+)?(?P<a>[A-Z][\w’'-]+)\s+and\s+(?P<b>[A-Z][\w’'-]+)\s+(?P<head>[A-Za-z]+)$")
 DASHED = re.compile(r"\s[–—-]\s(?P<names>.+?)(?:\s[–—-](?:\s|$)|$)")
+DESCRIPTOR = re.compile(r"(?:[a-z][\w-]*\s+){0,3}(?P<kind>[a-z][\w-]*)\s+(?=[A-Z])")
 KIND_NAME = re.compile(r"(?:the\s+)?(?P<d>[A-Z][\w’'-]+)\s+(?P<kind>[a-z]+)\s+(?P<name>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})$")
 STATE_LABELS = ("name", "official", "demonym", "seat")
 # heads written with a capital when they stand for one state's body ("the governments of A and B" ->
@@ -60,7 +61,7 @@ def parties(doc: Doc) -> list[Span]:
             for s, e, _ in d["counted_sides"]:
                 if not _unnamed(doc, s, e):
                     found.extend(x for x in split_sides(doc, s, e) if not _personal(doc, x[0], x[1]))
-        found = _unique(found)
+        found = [x for x in _unique(found) if not _capital_for_government(doc, x, d)]
         for x in _fill(found, taking):
             s, e, alpha3, level = x[:4]
             name = x[4] if len(x) > 4 else doc.text[s:e]
@@ -69,6 +70,19 @@ def parties(doc: Doc) -> list[Span]:
 
 
 STATE_PAIR = re.compile(rf"(?:the\s+)?(?:two|both)\s+(?:countries|states|nations)(?:\s+(?:{cue('signed_verb')}))?", re.I)
+
+
+CITY_MATTERS = re.compile(r"\b(?:city|cities|municipal\w*|sister|twin\w*)\b", re.I)
+
+
+def _capital_for_government(doc: Doc, x: tuple, d: Span) -> bool:
+    """A capital named alone as a side stands for its government ("Minsk and Moscow signed"), where
+    the text is not about cities ("sister cities", "the city administrations")."""
+    p = doc["places"].starting_at(x[0])
+    if p is None or p.end != x[1] or p.label != "capital":
+        return False
+    s, e = doc.layout.sentence_at(d.start)
+    return not CITY_MATTERS.search(doc.text, s, e)
 
 
 def _unnamed(doc: Doc, s: int, e: int) -> bool:
@@ -180,6 +194,16 @@ def _entities(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None, str]
             continue
         if p is not None and p.get("possessive"):
             nxt = _after_possessive(text, p.end)
+            dm = DESCRIPTOR.match(text, nxt, e)
+            if dm and dm.group("kind") in words("body_kinds_common"):
+                # "Kazakhstan's national railway company Kazakhstan Temir Zholy": the company
+                nb = _starting(bodies, dm.end(), e)
+                end = nb.end if nb is not None else _name_end(text, dm.end(), e)
+                if end > dm.end():
+                    out.append((dm.end(), end, p["alpha3"], nb["level"] if nb is not None else
+                                level_of(dm.group("kind") + " " + text[dm.end():end])))
+                    pos = end
+                    continue
             place = _starting(places, nxt, e)
             end = place.end if place is not None else _name_end(text, nxt, e)
             if end > nxt:
