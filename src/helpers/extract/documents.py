@@ -39,6 +39,7 @@ CLAUSE_VERB_LEAD = re.compile(rf"\s*(?:also\s+)?(?:{cue('list_verb')}|were|was|h
 VERB_LEAD = re.compile(rf"\s*(?:\([^)]{{1,12}}\)\s*)?(?:also\s+)?(?:{cue('list_verb')}|were|was|have|has|in\s+the\s+(?:{cue('field')})"
                        r"|including|such\s+as|concerning|focused|related|aimed|to\s+boost)", re.I)
 VERB_AFTER = re.compile(r"\s+to\s+(?!be\b)[a-z]+\b")
+FORM_OF = re.compile(r"\bin\s+the\s+form\s+of\s+(?:an?\s+)?$")
 PREP_BEFORE = re.compile(r"\b(?:upon|by|under)\s+$")
 ONES = re.compile(r"\b(?:were|are|include|included)\s+(?P<ones>ones)\s+(?:on|for|in|about|concerning)\b")
 
@@ -152,6 +153,8 @@ def _read_heads(doc: Doc, text: str, folded: str) -> list[Draft]:
             continue  # "agreements reached earlier": consensus, not a document
         if PREP_BEFORE.search(before) and not text[hs].isupper():
             continue  # "upon agreement"
+        if FORM_OF.search(before):
+            continue  # "Agreement in the form of an exchange of notes": the agreement's form, not another document
         if POSSESSIVE_DET.search(before) and not ENUMERATING.search(before):
             continue  # "our agreement with partners": one named before
         if IS_A.match(after):
