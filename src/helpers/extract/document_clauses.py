@@ -156,6 +156,9 @@ def _with_partner() -> re.Pattern[str]:
     return re.compile(rf"\bwith\s+(?:the\s+)?(?P<w>(?:[A-Z][\w’'-]*[’']s\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|for|and|"
                       rf"\([A-Z]+\)|(?:{kinds})(?=\s+[A-Z])))*)")
 TO_BUYER = re.compile(rf"\b(?:{cue('sale')})\b[^.;]{{0,80}}?\bto\s+(?P<w>(?:[A-Z][\w’'-]*[’']s\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)")
+SELLER = re.compile(rf"\b(?:which|whereby|that)\s+(?P<w>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){{0,4}})\s+(?:will\s+|would\s+|is\s+to\s+)?"
+                    rf"(?:{cue('sale')})\b")
+APPOSED = re.compile(r"\s*(?P<name>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,4}),\s+(?:the|a|an)\s+[^,]{2,80},\s*$")
 ONE_AND_ANOTHER = re.compile(r"\s*[-–—:,]?\s*one\s+(?P<one>(?:with|on|in|for)\b.+?)\s*,?\s+and\s+"
                              r"(?P<other>(?:another|the\s+other)\s+(?:with|on|in|for)\b.+?)\s*[.;]?$")
 SUBJECT = re.compile(r"(?:^|,\s+(?:(?:while|whereas|and|as|when)\s+)?|\bthat\s+|\s[–—-]{1,2}\s+|:\s+)"
@@ -235,6 +238,9 @@ def attach_sides(doc: Doc, drafts: list[Draft]) -> None:
             d.sides.append(_with_span(text, wm.start("w"), wm.end("w")))
         tb = TO_BUYER.search(text, d.start, e) if d.doc_type == "contract" else None
         if tb:
+            seller = SELLER.search(text, d.end, tb.start("w")) if not subject else None
+            if seller:  # "a deal under which Boeing will supply 20 aircraft to Vietnam Airlines"
+                d.sides.append((seller.start("w"), seller.end("w"), "with"))
             d.sides.append((tb.start("w"), _phrase_end(text, tb.start("w"), e), "with"))
 
 
@@ -279,6 +285,9 @@ def _subject(doc: Doc, d: Draft, s: int) -> tuple[int, int, str] | None:
         return None
     v = verbs[-1]
     subject = before[:v.start()]
+    ap = APPOSED.match(subject)
+    if ap:  # "Embraer, the Brazilian airplane manufacturer, has signed": the name, not its description
+        return s + ap.start("name"), s + ap.end("name"), "subject"
     # commas inside a body's name ("Ministry of Investment, Industry and Trade") are masked (same
     # length, so offsets hold) so the subject is not taken to start after them
     masked = "".join("\u201a" if ch == "," and (_in_body(doc, s + i) or _between_states(doc, s + i)) else ch
