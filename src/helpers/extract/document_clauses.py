@@ -159,6 +159,15 @@ TO_BUYER = re.compile(rf"\b(?:{cue('sale')})\b[^.;]{{0,80}}?\bto\s+(?P<w>(?:[A-Z
 SELLER = re.compile(rf"\b(?:which|whereby|that)\s+(?P<w>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){{0,4}})\s+(?:will\s+|would\s+|is\s+to\s+)?"
                     rf"(?:{cue('sale')})\b")
 APPOSED = re.compile(r"\s*(?P<name>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,4}),\s+(?:the|a|an)\s+[^,]{2,80},\s*$")
+BEHALF = re.compile(r"\bon\s+behalf\s+of\s+(?:the\s+)?")
+AND_BY = re.compile(r",?\s+and\s+(?:by\b|on\s+behalf\b)")
+
+
+
+def _before_next_by(text: str, s: int, e: int) -> int:
+    """Where the next signatory's clause (", and by Y", "and on behalf of") begins, else ``e``."""
+    m = AND_BY.search(text, s, e)
+    return m.start() if m else e
 ONE_AND_ANOTHER = re.compile(r"\s*[-–—:,]?\s*one\s+(?P<one>(?:with|on|in|for)\b.+?)\s*,?\s+and\s+"
                              r"(?P<other>(?:another|the\s+other)\s+(?:with|on|in|for)\b.+?)\s*[.;]?$")
 SUBJECT = re.compile(r"(?:^|,\s+(?:(?:while|whereas|and|as|when)\s+)?|\bthat\s+|\s[–—-]{1,2}\s+|:\s+)"
@@ -223,6 +232,11 @@ def attach_sides(doc: Doc, drafts: list[Draft]) -> None:
             bs = d.end + pm.end()
             if pm.group("prep") == "between":
                 d.sides.append((*_between_span(doc, bs, e), "between"))
+                continue
+            behalf = [(m.end(), _phrase_end(text, m.end(), _before_next_by(text, m.end(), e)))
+                      for m in BEHALF.finditer(text, bs, e)]
+            if pm.group("prep") == "by" and behalf:  # "signed by X on behalf of the Government of A and by Y ..."
+                d.sides.extend((a, b, "behalf") for a, b in behalf if b > a)
                 continue
             be = _phrase_end(text, bs, e)
             d.sides.append((bs, be, "by" if pm.group("prep") == "by" else "with"))
