@@ -60,6 +60,9 @@ def _royal_in_names() -> frozenset[str]:
     return frozenset(r["pattern"] for r in table("honorifics") if r["kind"] == "royal" and " " not in r["pattern"])
 
 
+REGNAL = re.compile(r"I{2,3}|IV|VI{0,3}|IX|XI{0,3}")
+
+
 def name_end(words_: list[str], i: int, most: int = 6) -> int:
     """Index after a person's name that starts at token ``i`` (``i`` when none does): name
     words, particles and initials between them, up to ``most`` name words."""
@@ -80,6 +83,9 @@ def name_end(words_: list[str], i: int, most: int = 6) -> int:
         if n == 0 and INITIALS.fullmatch(t) and is_name_token(nxt) and t not in blocked():
             j += 1  # "KP Sharma Oli"
             continue
+        if n and REGNAL.fullmatch(t):
+            j += 1  # "King Abdullah II of Jordan": a regnal number closes the name
+            break
         if n and (t in particles() or t in _royal_in_names()) and (is_name_token(nxt) or nxt in particles()
                                                                   and j + 2 < len(words_) and is_name_token(words_[j + 2])):
             j += 1  # "Mohamed bin Zayed Al Nahyan", "Ibrahim Sultan Iskandar", "Gloria de la Fuente"
