@@ -50,7 +50,8 @@ def is_name_token(token: str) -> bool:
     """True for a word that can be part of a person's name."""
     t = bare(token)
     if not NAME_WORD.fullmatch(t):
-        return False
+        head, _, rest = t.partition("-")  # "al-Sudani", "el-Sisi": a particle joined to a name
+        return bool(rest) and head in particles() and bool(NAME_WORD.fullmatch(rest)) and rest not in blocked()
     return t not in blocked() and t.split("-")[0] not in blocked()
 
 

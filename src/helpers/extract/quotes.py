@@ -13,8 +13,9 @@ from .doc import Doc, Mask, Span, span
 from .lexicon import alternation_of, table
 from .names import same_name, surname
 
-OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’"}
-MARKS = re.compile("[“”«»„\"‘’]")  # the marks that open or close a quote
+OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’", "'": "'"}
+QUOTED_AS = re.compile(r"\bquoted\s+(?P<who>[^,.;:]{2,60}?)\s+as\s+saying\b")
+MARKS = re.compile("[“”«»„\"‘’']")  # the marks that open or close a quote
 MIN_WORDS = 2
 NAME_ONLY = re.compile(r"(?:[A-Z][\w’'-]*\s*){1,4}")
 ROLE_SYNONYMS = {r["pattern"]: r["role"] for r in table("role_synonyms")}
@@ -71,6 +72,8 @@ def _opens(text: str, i: int, s: int, e: int) -> bool:
     after = text[i + 1] if i + 1 < e else " "
     if text[i] in "“«„":
         return not after.isspace()
+    if text[i] == "'":  # a straight single quote opens only a sentence ("'We have solved ...,' he said")
+        return (before.isspace() or before in "([{—–-/:") and after.isupper()
     return (before.isspace() or before in "([{—–-/:") and not after.isspace()
 
 
@@ -79,6 +82,8 @@ def _closes(text: str, i: int, s: int, e: int) -> bool:
     after = text[i + 1] if i + 1 < e else " "
     if text[i] == "’":
         return not before.isspace() and not after.isalnum()
+    if text[i] == "'":  # not an apostrophe ("Mirziyoyev's", "countries' ties"): after a stop or a comma
+        return before in ",.!?…" and not after.isalnum()
     return not before.isspace() or text[i] in "”»"
 
 
@@ -163,9 +168,9 @@ def _dash_speech(doc: Doc, ps: int, pe: int, people: list[Span], said: list[Span
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and (text[s].isspace() or text[s] in "“«\"„‘-–—.,;:"):
+    while s < e and (text[s].isspace() or text[s] in "“«\"„‘'-–—.,;:"):
         s += 1
-    while e > s and (text[e - 1].isspace() or text[e - 1] in "”»\"’,"):
+    while e > s and (text[e - 1].isspace() or text[e - 1] in "”»\"’',"):
         e -= 1
     return s, e
 
@@ -174,7 +179,7 @@ def _after(doc: Doc, qe: int, pe: int, people: list[Span], said: list[Span]) -> 
     """The speaker an attribution right after the closing mark names (", Novák said")."""
     text = doc.text
     close = qe
-    while close < pe and text[close] in "”»\"’,.!?… ":
+    while close < pe and text[close] in "”»\"’',.!?… ":
         close += 1
         if close - qe > 4:
             break
@@ -195,6 +200,9 @@ def _before(doc: Doc, qs: int, people: list[Span], said: list[Span]) -> str | No
     verbs = list(_before_verb().finditer(head))
     if not verbs:
         return None
+    qa = QUOTED_AS.search(head)
+    if qa:  # "The agency quoted Anwar as saying:"
+        return _resolve(doc, qa.group("who"), qs, people, said)
     v = verbs[-1]
     if v.group().lower() == "according to":
         m = re.match(r"\s+(?P<who>[^,]{2,60}),", text[s + v.end():qs])
