@@ -68,6 +68,16 @@ def _in_sentence(doc: Doc, drafts: list[Draft], s: int, e: int) -> list[Draft]:
     return [o for o in drafts[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)] if o.end <= e]
 
 
+REACH = 600  # how far around a document its clause is read (a sentence is rarely longer; a run-on text is)
+
+
+def clause_of(doc: Doc, d: Draft) -> tuple[int, int]:
+    """The sentence around a document, cut to ``REACH`` characters on each side, so a text with no
+    stops costs no more per document than one with them."""
+    s, e = doc.layout.sentence_at(d.start)
+    return max(s, d.start - REACH), min(e, d.end + REACH)
+
+
 def find_status(doc: Doc, d: Draft, drafts: list[Draft]) -> str:
     """signed / planned / existing from the words around the document."""
     text, lay = doc.text, doc.layout
@@ -78,7 +88,7 @@ def find_status(doc: Doc, d: Draft, drafts: list[Draft]) -> str:
         return "planned" if re.search(r"\bsigning\s+of\s+(?:the\s+)?$", before) else "existing"
     if EXISTING_BEFORE.search(before):
         return "existing"
-    own = d.item is not None and bool(_cues_in(doc, max(lay.sentence_at(d.start)[0], d.item[0]), d.start))
+    own = d.item is not None and bool(_cues_in(doc, max(clause_of(doc, d)[0], d.item[0]), d.start))
     if d.item is not None and not own:  # an item that says nothing of it takes its list's lead
         lead = lay.list_lead(d.item[0])
         if lead is None:
@@ -87,7 +97,7 @@ def find_status(doc: Doc, d: Draft, drafts: list[Draft]) -> str:
         if "planned" in found or FUTURE.search(text[lead[0]:lead[1]]):
             return "planned"
         return "existing" if "existing" in found and "signed" not in found else "signed"
-    s, e = lay.sentence_at(d.start)
+    s, e = clause_of(doc, d)
     if d.heading:
         s, e = lay.paragraph_at(d.start)
     if own:  # "• The Agency will sign a Memorandum ...": a clause of its own
@@ -200,7 +210,7 @@ def attach_sides(doc: Doc, drafts: list[Draft]) -> None:
             d.sides.append((d.start + pm.end(), d.end, "participation"))
             continue
         if d.pair:  # the n-th "between" after the document
-            s, e = lay.sentence_at(d.start)
+            s, e = clause_of(doc, d)
             at = d.end
             for _ in range(d.pair + 1):
                 bm2 = BETWEEN.search(text, at, e)
@@ -218,7 +228,7 @@ def attach_sides(doc: Doc, drafts: list[Draft]) -> None:
             continue
         if d.nested_in is not None or d.item is not None and not _clause_item(doc, d):
             continue
-        s, e = lay.sentence_at(d.start)
+        s, e = clause_of(doc, d)
         if d.item is not None:
             s, e = max(s, d.item[0]), min(e, d.item[1])
         after = text[d.end:e]
@@ -355,7 +365,7 @@ def validity_clauses(doc: Doc, d: Draft) -> list[tuple[int, int]]:
     clause (", which runs for three years"), or after "the MoU" that refers back to it."""
     text, lay = doc.text, doc.layout
     out = []
-    s, e = lay.sentence_at(d.start)
+    s, e = clause_of(doc, d)
     if d.item is None and _validity().search(text, d.end, e) and (
             re.fullmatch(r"\s*(?:[Tt]he\s+)?", text[s:d.start]) or re.match(r",\s+which\b", text[d.end:])):
         out.append((d.end, e))

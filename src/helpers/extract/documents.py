@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .doc import Doc, Span, span
-from .document_clauses import attach_sides, find_status, validity_clauses
+from .document_clauses import REACH, attach_sides, find_status, validity_clauses
 from .document_groups import FIELD_LEAD, members, pairs, root
 from .document_titles import complement_end, left_start, trim
 from .lexicon import NUMBER_WORDS, cue
@@ -137,7 +137,7 @@ def _read_heads(doc: Doc, text: str, folded: str) -> list[Draft]:
         sent = lay.sentence_at(hs)
         floor = item[0] if item else sent[0]
         line_end = lay.paragraph_at(hs)[1]
-        hard_end = min(item[1] if item else line_end, max(sent[1], he))
+        hard_end = min(item[1] if item else line_end, max(sent[1], he), he + 4 * REACH)  # no title or list runs further
         before = text[max(floor, hs - 60):hs]
         after = text[he:hard_end]
         plural = h.row["number"] == "pl"
@@ -282,6 +282,7 @@ def _dedupe(doc: Doc, text: str, drafts: list[Draft]) -> list[Draft]:
     body = [d for d in drafts if not d.heading]
     heads = [d for d in drafts if d.heading]
     out: list[Draft] = []
+    known: dict[int, set] = {}  # the sides each kept draft has, to add a repeat's sides once
     for d in body:
         for o in out[-40:]:  # a repeat stands near the first mention; an article lists few documents
             if o.doc_type != d.doc_type or o.nested_in is not None or d.nested_in is not None or o.pair != d.pair:
@@ -297,7 +298,11 @@ def _dedupe(doc: Doc, text: str, drafts: list[Draft]) -> list[Draft]:
                     o.start, o.end, o.head, o.item = d.start, d.end, d.head, d.item  # the fuller or the signing mention
                 if "signed" in (o.status, d.status):
                     o.status = "signed"
-                o.sides.extend(s for s in d.sides if s not in o.sides)
+                have = known.setdefault(id(o), set(o.sides))
+                for side in d.sides:
+                    if side not in have:
+                        have.add(side)
+                        o.sides.append(side)
                 break
         else:
             out.append(d)
