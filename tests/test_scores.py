@@ -15,7 +15,7 @@ MODEL = "000_3b5b4069b4a23625"
 
 # (gold folder, overall F1 floor, floor for every table): dev shaped the rules; dev2 came from
 # other outlets and regions and is held to its own floor (measured 2026-12-02: dev 0.996, every
-# table >= 0.98; dev2 0.950, lowest table areas 0.897)
+# table >= 0.98; dev2 0.951, lowest table areas 0.902)
 FLOORS = {"dev": (GOLD, 0.97, 0.95), "dev2": (GOLD2, 0.94, 0.88)}
 
 
