@@ -3,13 +3,13 @@ before), the phrases that name its sides ("between A and B", "A and B signed ...
 signed by A", "... with B") and the later clauses that say how long it runs."""
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .doc import Doc
 from .lexicon import alternation_of, cue, words
-from .matcher import matcher
 
 if TYPE_CHECKING:
     from .documents import Draft
@@ -356,7 +356,9 @@ def _validity() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternation_of('signals', 'signal', 'validity')})\b", re.I)
 
 
-THE = re.compile(r"\b[Tt]he\s+")
+THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+OPENS_WITH = re.compile(r"\s*(?:[Tt]he\s+)?")
+WHICH = re.compile(r",\s+which\b")
 
 
 def validity_clauses(doc: Doc, d: Draft) -> list[tuple[int, int]]:
@@ -367,13 +369,12 @@ def validity_clauses(doc: Doc, d: Draft) -> list[tuple[int, int]]:
     out = []
     s, e = clause_of(doc, d)
     if d.item is None and _validity().search(text, d.end, e) and (
-            re.fullmatch(r"\s*(?:[Tt]he\s+)?", text[s:d.start]) or re.match(r",\s+which\b", text[d.end:])):
+            OPENS_WITH.fullmatch(text, s, d.start) or WHICH.match(text, d.end)):
         out.append((d.end, e))
     window = min(len(text), d.end + 1200)  # a reference back stands near the document
-    heads = matcher("doc_types")
-    for m in THE.finditer(text, d.end, window):
-        h = heads.match(text, m.end(), window, folded=doc.folded)
-        if h is None or h.row["doc_type"] != d.doc_type or h.row["number"] != "sg":
+    heads, starts = doc.cache["doc_heads"]
+    for h in heads[bisect.bisect_left(starts, d.end):bisect.bisect_left(starts, window)]:
+        if h.row["doc_type"] != d.doc_type or h.row["number"] != "sg" or not THE_BEFORE.search(text, h.start - 5, h.start):
             continue  # "the MoU" refers back to "a Memorandum of Understanding (MoU)"
         at = h.end
         ss, se = lay.sentence_at(at)

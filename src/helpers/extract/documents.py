@@ -121,6 +121,7 @@ def _read_heads(doc: Doc, text: str, folded: str) -> list[Draft]:
         if prev:
             hits.append(type(prev[-1])(m.start("ones"), m.end("ones"), prev[-1].row))
     hits.sort(key=lambda h: h.start)
+    doc.cache["doc_heads"] = (hits, [h.start for h in hits])  # read again for references back
     offices = doc["offices"]
     prev_end = -1
     for h in hits:
