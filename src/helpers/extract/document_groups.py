@@ -40,7 +40,12 @@ REFERS_BACK = re.compile(rf"\s*(?:(?:The|These|Those|All|Both)\s+(?:\w+\s+){{0,2
                          rf"Another\b|(?:Under|In)\s+(?:the|these)\s+(?:{cue('documents')})\b)")
 ONE_OF = re.compile(rf"\s*(?:{cue('focus')})\s+on\s+|\s*(?:concerns|concerned|covers|covered|"
                     r"deals\s+with|dealt\s+with|is\s+on|was\s+on)\s+", re.I)
-VERB_LEAD = re.compile(rf"\s*(?:also\s+)?(?:{cue('list_verb')}|were|was|have|has)", re.I)
+# the leads of a group's subjects: a verb that lists them ("The accords cover A; B", "The deals
+# include ..."), and all the leads that run to the sentence's end ("agreements in the areas of A,
+# B and C", "several documents concerning, in particular, A")
+CLAUSE_LEAD = re.compile(rf"\s*(?:also\s+)?(?:{cue('list_verb')}|were|was|have|has|including|such\s+as)", re.I)
+LIST_LEAD = re.compile(rf"\s*(?:\([^)]{{1,12}}\)\s*)?(?:also\s+)?(?:{cue('list_verb')}|were|was|have|has|in\s+the\s+"
+                       rf"(?:{cue('field')})|including|such\s+as|concerning|focused|related|aimed|to\s+boost)", re.I)
 SIDE_END = re.compile(rf"\s*\(|\s+(?:in|on|for)\s+(?:the\s+)?(?:{cue('field')})")
 NO_SUBJECT = re.compile(rf"(?:{cue('fields_unnamed')})\s+(?:(?:{cue('field')})s|issues)\b")
 
@@ -204,7 +209,7 @@ def subjects(doc: Doc, text: str, d: Draft) -> list[tuple[int, int]]:
         pos = m.end()
     pieces.append((pos, end))
     if len(pieces) < 2:
-        verb_lead = VERB_LEAD.match(lead.group())
+        verb_lead = CLAUSE_LEAD.match(lead.group())
         return [trim(text, lead.end(), end)] if verb_lead else []
     for s, e in pieces[1:]:
         if NOT_PARALLEL.match(text, s):
@@ -219,7 +224,7 @@ def subjects(doc: Doc, text: str, d: Draft) -> list[tuple[int, int]]:
     out = []
     for k, (s, e) in enumerate(pieces):
         if k == 0:
-            verb_lead = VERB_LEAD.match(lead.group())
+            verb_lead = CLAUSE_LEAD.match(lead.group())
             s = lead.end() if verb_lead else d.start
         s, e = trim(text, s, e)
         if text[s:e].lower().startswith("the ") and k:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .doc import Doc, Span, span
 from .document_clauses import REACH, attach_sides, find_status, validity_clauses
-from .document_groups import FIELD_LEAD, members, pairs, root
+from .document_groups import CLAUSE_LEAD, FIELD_LEAD, LIST_LEAD, members, pairs, root
 from .document_titles import complement_end, left_start, trim
 from .lexicon import NUMBER_WORDS, cue
 from .matcher import matcher
@@ -33,11 +33,6 @@ POSSESSIVE_DET = re.compile(r"\b[Oo]ur\s+(?:[\w-]+\s+)?$")
 ENUMERATING = re.compile(rf"\b(?:[Oo]ne|[Aa]nother|[Aa] separate|(?:[Tt]he|[Aa])\s+(?:{cue('ordinal')}))\s+(?:[\w-]+\s+){{0,2}}$")
 SOURCE = re.compile(rf"(?:\s+issued\s+by\s+[^,.;]{{1,60}})?\s+(?:{cue('source_verb')})\b")
 IS_A = re.compile(rf"\s+(?:was|is|were|are)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{cue('document')})\b")
-CLAUSE_VERB_LEAD = re.compile(rf"\s*(?:also\s+)?(?:{cue('list_verb')}|were|was|have|has|including|such\s+as)", re.I)
-# the leads that open a list of subjects running to the sentence's end ("The accords cover the fields
-# of A; B; C", "agreements in the areas of A, B and C", "several documents concerning, in particular, A")
-VERB_LEAD = re.compile(rf"\s*(?:\([^)]{{1,12}}\)\s*)?(?:also\s+)?(?:{cue('list_verb')}|were|was|have|has|in\s+the\s+(?:{cue('field')})"
-                       r"|including|such\s+as|concerning|focused|related|aimed|to\s+boost)", re.I)
 VERB_AFTER = re.compile(r"\s+to\s+(?!be\b)[a-z]+\b")
 FORM_OF = re.compile(r"\bin\s+the\s+form\s+of\s+(?:an?\s+)?$")
 PREP_BEFORE = re.compile(r"\b(?:upon|by|under)\s+$")
@@ -176,11 +171,11 @@ def _read_heads(doc: Doc, text: str, folded: str) -> list[Draft]:
             continue
         lead = FIELD_LEAD.match(text, he, hard_end) if plural and not item else None
         list_end = None
-        if lead and VERB_LEAD.match(lead.group()):
+        if lead and LIST_LEAD.match(lead.group()):
             # "documents concerning A, B and C", "agreements in the areas of A, B and C": the subjects run to
             # the sentence's end; "The accords cover A; B; C", "The deals include ...": they are the list
             end = _list_end(text, lead.end(), hard_end)
-            if CLAUSE_VERB_LEAD.match(lead.group()):
+            if CLAUSE_LEAD.match(lead.group()):
                 end, list_end = he, end
         else:
             # a head with no subject after it ends the title ("the agreements included ...")

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
+from collections.abc import Iterable
 from typing import Mapping
 
 
@@ -97,8 +98,7 @@ def expand(form: str) -> str:
 def alternation_of(name: str, column: str, value: str) -> str:
     """A regex alternation of the literal patterns of ``<name>.csv`` whose ``column`` is ``value``,
     longest first (for patterns that a larger regular expression places among other words)."""
-    found = {r["pattern"] for r in table(name) if r.get(column) == value}
-    return "|".join(re.escape(p) for p in sorted(found, key=len, reverse=True))
+    return _alternation(r["pattern"] for r in table(name) if r.get(column) == value)
 
 
 @lru_cache(maxsize=None)
@@ -109,5 +109,11 @@ def cue(name: str) -> str:
     rows = cue_words(name)
     if not rows:
         raise KeyError(f"no cue {name!r} in cues.csv")
-    alts = [expand(p[3:]) if p.startswith("re:") else r"\s+".join(map(re.escape, p.split())) for p in rows]
-    return "|".join(sorted(set(alts), key=len, reverse=True))
+    return _alternation(rows)
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    """Phrases as one regex alternation, longest first; a space matches any run of spaces and
+    ``re:...`` is a form with macros."""
+    alts = {expand(p[3:]) if p.startswith("re:") else r"\s+".join(map(re.escape, p.split())) for p in phrases}
+    return "|".join(sorted(alts, key=len, reverse=True))

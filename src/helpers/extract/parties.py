@@ -69,10 +69,10 @@ def parties(doc: Doc) -> list[Span]:
     return out
 
 
-STATE_PAIR = re.compile(rf"(?:the\s+)?(?:two|both)\s+(?:countries|states|nations)(?:\s+(?:{cue('signed_verb')}))?", re.I)
+STATE_PAIR = re.compile(rf"(?:the\s+)?(?:two|both)\s+(?:{cue('states_word')})(?:\s+(?:{cue('signed_verb')}))?", re.I)
 
 
-CITY_MATTERS = re.compile(r"\b(?:city|cities|municipal\w*|sister|twin\w*)\b", re.I)
+CITY_MATTERS = re.compile(rf"\b(?:{cue('city_matters')})\b", re.I)
 
 
 def _capital_for_government(doc: Doc, x: tuple, d: Span) -> bool:

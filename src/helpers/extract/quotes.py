@@ -264,7 +264,7 @@ def _resolve(doc: Doc, who: str, pos: int, people: list[Span], said: list[Span] 
     who = re.sub(r"^(?:the|The|and|but|while)\s+", "", who.strip(" ,")).strip()
     if not who:
         return None
-    people = _near(doc, people, pos)
+    people = _near(people, pos)
     low = who.lower()
     if low in ("he", "she"):
         return _last_person(doc, pos, people, said)
@@ -309,15 +309,11 @@ def _resolve(doc: Doc, who: str, pos: int, people: list[Span], said: list[Span] 
 NEAR = 6000  # how far from a quote its speaker may be named (a report names a speaker near the words)
 
 
-def _near(doc: Doc, people: list[Span], pos: int) -> list[Span]:
+def _near(people: list[Span], pos: int) -> list[Span]:
     """The people named within ``NEAR`` characters of ``pos`` (the layer comes sorted by start),
     so resolving a speaker costs the same in a long text as in a short one."""
-    if len(people) < 50:
-        return people
-    starts = doc.cache.get(("starts", id(people)))
-    if starts is None:
-        starts = doc.cache[("starts", id(people))] = [p.start for p in people]
-    return people[bisect.bisect_left(starts, pos - NEAR):bisect.bisect_left(starts, pos + NEAR)]
+    start = bisect.bisect_left(people, pos - NEAR, key=lambda p: p.start)
+    return people[start:bisect.bisect_left(people, pos + NEAR, lo=start, key=lambda p: p.start)]
 
 
 def _states_in(doc: Doc, phrase: str) -> set[str]:
