@@ -221,7 +221,7 @@ def _right(text: str, toks: list[tuple[int, int]], words_: list[str], j: int, co
                 break
         if k > j and (k >= n or not _is_cap(words_[k])):
             end = k
-    while end < n:
+    while end < n and end - j < MAX_NAME_WORDS:
         w = words_[end]
         if w in complements and end + 1 < n:
             k = end + 1
@@ -236,6 +236,9 @@ def _right(text: str, toks: list[tuple[int, int]], words_: list[str], j: int, co
     return end
 
 
+MAX_NAME_WORDS = 40  # tokens of the longest body's name read
+
+
 def _cap_run(text: str, toks: list[tuple[int, int]], words_: list[str], k: int, places) -> int:
     """Index after a run of capitalised words from token ``k`` (inner "of", "and", "for", "the";
     commas of a list of fields; a region's name), stopping before "and" that opens another
@@ -246,7 +249,10 @@ def _cap_run(text: str, toks: list[tuple[int, int]], words_: list[str], k: int, 
     i = k
     state_end = -1  # where the last state's name in the run ends
     titles = _title_words()
-    while i < n:
+    office_words = _office_vocabulary()
+    office_head, checked = True, k  # every word so far names an office: "of the Prime Minister"
+    last = min(n, k + MAX_NAME_WORDS)  # no body's name is longer: run-on capitals stay linear
+    while i < last:
         w = words_[i]
         region = places.starting_at(toks[i][0])
         if region is not None and region.label == "region":
@@ -266,7 +272,9 @@ def _cap_run(text: str, toks: list[tuple[int, int]], words_: list[str], k: int, 
             i += 2  # "Akimat of the city of Astana"
             continue
         if _is_cap(w) and w not in MONTH_WORDS:
-            office_head = all(x in _office_vocabulary() for x in words_[k:i])  # "of the Prime Minister"
+            while checked < i:
+                office_head = office_head and words_[checked] in office_words
+                checked += 1
             if w in titles and not office_head and (i + 1 >= n or _is_cap(words_[i + 1]) or words_[i + 1] in (",", "(")):
                 break  # an office, and its holder after it
             i += 1

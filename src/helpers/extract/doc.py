@@ -150,6 +150,9 @@ def find_words(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
     return out
 
 
+AHEAD = 400  # characters read after a position for a phrase there: a slice to the text's end would cost its length
+
+
 WORD_START = re.compile(r"(?<![\w-])\w")
 
 

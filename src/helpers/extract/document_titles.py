@@ -89,9 +89,13 @@ def _cap_before(text: str, pos: int, floor: int) -> bool:
     return bool(m) and m.group(1)[:1].isupper() and m.group(1).lower() not in words("title_stops")
 
 
+TITLE_REACH = 600  # characters a title may run on after its head (the longest seen is under 300)
+
+
 def complement_end(doc: Doc, start: int, hard_end: int, in_list: bool, plural: bool = False) -> int:
     """Where a document's identifying phrase ends, from the end of its head."""
     text = doc.text
+    hard_end = min(hard_end, start + TITLE_REACH)
     seg = text[start:hard_end]
     cut = len(seg)
     m = OPENS_QUOTE.match(seg)

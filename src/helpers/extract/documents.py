@@ -237,7 +237,8 @@ def _coordinate(text: str, drafts: list[Draft]) -> list[Draft]:
     """Cut a title where the next document starts; mark nested ones; let "an agreement and a
     memorandum on X" share X."""
     for i, d in enumerate(drafts):
-        for other in drafts[i + 1:]:
+        for j in range(i + 1, len(drafts)):  # not a slice: a copy of the rest per draft is quadratic
+            other = drafts[j]
             gap = text[d.head[1]:other.start]
             if re.fullmatch(r"\s*(?:and|or)\s*(?:a|an|the)?\s*", gap) and \
                     re.match(r"\s+(?:on|in|regarding|concerning|about)\b", text[other.head[1]:other.end]):
@@ -294,7 +295,9 @@ def _dedupe(doc: Doc, text: str, drafts: list[Draft]) -> list[Draft]:
                     o.start, o.end, o.head, o.item = d.start, d.end, d.head, d.item  # the fuller or the signing mention
                 if "signed" in (o.status, d.status):
                     o.status = "signed"
-                have = known.setdefault(id(o), set(o.sides))
+                have = known.get(id(o))
+                if have is None:  # not setdefault: its default would copy the sides every time
+                    have = known[id(o)] = set(o.sides)
                 for side in d.sides:
                     if side not in have:
                         have.add(side)

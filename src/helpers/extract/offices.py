@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .doc import Doc, Span, span
+from .doc import AHEAD, Doc, Span, span
 from .lexicon import cue_words, table, words
 from .matcher import Matcher
 from .places import city_country
@@ -117,11 +117,11 @@ def _tail(text: str, pos: int, places, bodies, local: bool, appositive: bool = F
     end = pos
     parts: list[str] = []
     states: list[str] = []
-    m = re.match(r"\s*\([a-z][^()]{0,30}\)", text[pos:])  # "Akim (governor) of ..."
+    m = re.match(r"\s*\([a-z][^()]{0,30}\)", text[pos:pos + AHEAD])  # "Akim (governor) of ..."
     if m:
         end = pos + m.end()
     while True:
-        m = re.match(r"\s+(of|for|in|on|to)\s+(?:(the)\s+)?", text[end:])
+        m = re.match(r"\s+(of|for|in|on|to)\s+(?:(the)\s+)?", text[end:end + AHEAD])
         if not m:
             break
         prep, the = m.group(1), m.group(2)
@@ -135,19 +135,19 @@ def _tail(text: str, pos: int, places, bodies, local: bool, appositive: bool = F
             end = _gloss(text, _before_holder(text, at, body.end))
             parts.append(written + _without_states(text, at, end, places))
             continue
-        if re.match(r"Republic\b(?!\s+of)", text[at:]) and the:
+        if re.match(r"Republic\b(?!\s+of)", text[at:at + AHEAD]) and the:
             end = at + len("Republic")  # "President of the Republic": the state itself
             continue
         if place is not None and place.label in STATE_KINDS + ("capital",) and prep in ("of", "to", "in"):
             if place.get("possessive") or place.label == "demonym":
                 # "of Tajikistan's Majlisi Namoyandagon", "of the Indian Upper House (Rajya Sabha)": a body
-                after = re.match(r"(?:[’']s)?\s+", text[place.end:])
+                after = re.match(r"(?:[’']s)?\s+", text[place.end:place.end + AHEAD])
                 at2 = place.end + (after.end() if after else 0)
                 known = bodies.starting_at(at2) or places.starting_at(at2)
                 run = CAP_RUN.match(text, at2)
                 run_end = known.end if known is not None else run.end() if run else at2
                 if run_end > at2 and (known is not None or appositive or not _person_run(text[at2:run_end]) or
-                                      re.match(r"\s*\(", text[run_end:])):
+                                      re.match(r"\s*\(", text[run_end:run_end + AHEAD])):
                     states.append(place["alpha3"])
                     end = _gloss(text, _before_holder(text, at2, run_end))
                     parts.append(written + text[at2:end])
@@ -156,7 +156,7 @@ def _tail(text: str, pos: int, places, bodies, local: bool, appositive: bool = F
                 states.append(place["alpha3"])
             end = place.end
             # "Foreign Ministers of Kazakhstan and South Korea": more states of a plural office
-            while (nm := re.match(r"(?:,\s*|\s+and\s+)(?:the\s+)?", text[end:])) and \
+            while (nm := re.match(r"(?:,\s*|\s+and\s+)(?:the\s+)?", text[end:end + AHEAD])) and \
                     (nxt := places.starting_at(end + nm.end())) is not None and nxt.label in STATE_KINDS:
                 states.append(nxt["alpha3"])
                 end = nxt.end
@@ -177,7 +177,7 @@ def _tail(text: str, pos: int, places, bodies, local: bool, appositive: bool = F
             parts.append(written + text[at:f])
             end = f
             continue
-        run = re.match(r"(?:[A-Z][\w’'-]*(?:\s+|$)){3,8}", text[at:])
+        run = re.match(r"(?:[A-Z][\w’'-]*(?:\s+|$)){3,8}", text[at:at + AHEAD])
         if run and prep == "of" and (h_end := _before_holder(text, at, at + len(run.group().rstrip()))) < at + len(run.group().rstrip()):
             parts.append(written + text[at:h_end])  # "CEO of Gazprom Neft Alexander Valeryevich Dyukov"
             end = h_end
@@ -194,7 +194,7 @@ def _tail(text: str, pos: int, places, bodies, local: bool, appositive: bool = F
                 continue
             # a body the gazetteers do not know ("of the Lok Sabha (lower house)", "of Colorful Guizhou,",
             # "of Mohanikaya of Cambodia"): capitalised words up to a bracket, a comma or "of"
-            if re.match(r"\s*(?:\(|,|of\s)", text[r_end:]) and (appositive or not _person_run(run.group())):
+            if re.match(r"\s*(?:\(|,|of\s)", text[r_end:r_end + AHEAD]) and (appositive or not _person_run(run.group())):
                 end = _gloss(text, r_end)
                 parts.append(written + text[at:end])
                 continue
@@ -240,7 +240,7 @@ def _without_states(text: str, s: int, e: int, places) -> str:
 
 def _gloss(text: str, end: int) -> int:
     """After a name, its gloss in brackets ("Upper House (Rajya Sabha)")."""
-    m = re.match(r"\s*\([A-Z][^()]{1,40}\)", text[end:])
+    m = re.match(r"\s*\([A-Z][^()]{1,40}\)", text[end:end + AHEAD])
     return end + m.end() if m else end
 
 
@@ -275,12 +275,12 @@ def _fields(text: str, pos: int) -> int:
             break
         w = m.group()
         joined = n and re.search(r"\band\s+$", text[pos:i])
-        last = not re.match(r"\s+[A-Z]", text[m.end():])
+        last = not re.match(r"\s+[A-Z]", text[m.end():m.end() + AHEAD])
         if w not in office and not (joined and last):
             break
         n += 1
         end = i = m.end()
-        sep = re.match(r" (?=[A-Z])|,?\s+and\s+(?=[A-Z])|,\s+(?=[A-Z])", text[i:])
+        sep = re.match(r" (?=[A-Z])|,?\s+and\s+(?=[A-Z])|,\s+(?=[A-Z])", text[i:i + AHEAD])
         if not sep:
             break
         i += sep.end()

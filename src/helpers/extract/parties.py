@@ -10,7 +10,7 @@ from collections import Counter
 from functools import lru_cache
 
 from .bodies import level_of
-from .doc import Doc, Span, span
+from .doc import AHEAD, Doc, Span, span
 from .lexicon import cue, cue_words, table, words
 from .names import same_name
 
@@ -283,7 +283,7 @@ def _starting(layer, pos: int, e: int) -> Span | None:
 
 
 def _after_possessive(text: str, pos: int) -> int:
-    m = re.match(r"[’']s\s+", text[pos:])
+    m = re.match(r"[’']s\s+", text[pos:pos + AHEAD])
     return pos + (m.end() if m else 0)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .doc import Doc, Mask, Span, find_words, span
+from .doc import AHEAD, Doc, Mask, Span, find_words, span
 from .lexicon import alternation_of, cue, words
 from .matcher import matcher
 from .names import bare, is_name_token, name_end, particles, same_name
@@ -242,7 +242,7 @@ def _name_start(words_: list[str], k: int) -> int:
 
 def _state_of_name(doc: Doc, end: int) -> str | None:
     """"Xi Jinping of China", "Sultan Haitham bin Tariq Al Said of Oman": the state after a name."""
-    m = re.match(r"\s+of\s+(?:the\s+)?", doc.text[end:])
+    m = re.match(r"\s+of\s+(?:the\s+)?", doc.text[end:end + AHEAD])
     p = doc["places"].starting_at(end + m.end()) if m else None
     return p["alpha3"] if p is not None and p.label in ("name", "official") else None
 
