@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -19,11 +18,13 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def copies(corpus: Path, n: int, into: Path) -> Path:
-    """A corpus of ``n`` renamed copies of every ``*.txt`` of ``corpus``."""
+    """A corpus of ``n`` renamed copies of every ``*.txt`` of ``corpus``, each with a line of
+    its own (the build counts a text seen before as a duplicate, with no rows)."""
     into.mkdir(parents=True, exist_ok=True)
     for path in sorted(corpus.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
         for i in range(n):
-            shutil.copyfile(path, into / f"{path.stem}~{i}.txt")
+            (into / f"{path.stem}~{i}.txt").write_text(f"{text}\n\nCopy {i}.\n", encoding="utf-8")
     return into
 
 

@@ -16,11 +16,13 @@ def test_bad_files_get_status_rows(tmp_path):
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
     (tmp_path / "cyrillic.txt").write_bytes("Токаев и Мирзиёев подписали соглашение.".encode("cp1251"))
     (tmp_path / "crlf.txt").write_bytes(TEXT.replace(". ", ".\r\n").encode("utf-8"))
-    (tmp_path / "notes.md").write_text("not an article", encoding="utf-8")
+    (tmp_path / "notes.csv").write_text("not an article", encoding="utf-8")
     tables = build_tables(tmp_path)
     status = dict(zip(tables.articles["article_id"], tables.articles["status"]))
-    assert set(status) == {"good", "empty", "binary", "cyrillic", "crlf"}
-    assert status["good"] == status["crlf"] == status["cyrillic"] == "ok"
+    assert set(status) == {"good", "empty", "binary", "cyrillic", "crlf", "notes"}
+    assert status["crlf"] == status["cyrillic"] == "ok"
+    assert status["good"] == "duplicate of crlf"  # the same words, only the line ends differ
+    assert status["notes"] == "skipped: unsupported type"
     assert status["empty"].startswith("skipped:")
     assert status["binary"].startswith("skipped:")
 

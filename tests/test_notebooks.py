@@ -131,7 +131,7 @@ def test_load_stops_on_tables_that_break_the_contract(monkeypatch, dev_tables):
 
     docs = dev_tables.documents.copy()
     docs.loc[docs.index[0], "status"] = "rumoured"
-    monkeypatch.setattr(notebook, "cached_tables", lambda folder: (replace(dev_tables, documents=docs), False))
+    monkeypatch.setattr(notebook.Build, "run", lambda self, folder: replace(dev_tables, documents=docs))
     with pytest.raises(ValueError, match="rumoured"):
         notebook.load(ROOT / "seeds")
 

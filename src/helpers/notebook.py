@@ -8,10 +8,10 @@ from pathlib import Path
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .cache import cached_tables
+from .build import Build
 from .charts import Chart, Nothing
 from .schema import check
-from .tables import Tables, build_tables
+from .tables import Tables
 
 DPI = 110
 
@@ -19,20 +19,21 @@ DPI = 110
 def load(corpus: str | Path, cache: bool = True) -> Tables:
     """The tables of a corpus folder, checked against the contract (a ValueError listing
     every problem when they break it); a missing folder is a FileNotFoundError. With
-    ``cache``, tables parsed from the very same files by the very same code are reused."""
+    ``cache``, articles parsed before by the very same code are not parsed again."""
     folder = Path(corpus)
     if not folder.is_dir():
         raise FileNotFoundError(f"corpus folder not found: {folder.resolve()} "
                                 "(set CORPUS in the notebook's first cell)")
-    tables, reused = cached_tables(folder) if cache else (build_tables(folder), False)
-    tables = check(tables)
+    build = Build(cache=cache)
+    tables = check(build.run(folder))
+    reused = build.counts.cached > 0 and build.counts.parsed == 0
     n = len(tables.articles)
     ok = int((tables.articles["status"] == "ok").sum())
     print(f"{n:,} articles in {folder} ({ok:,} parsed, {n - ok:,} skipped or failed); "
           + ", ".join(f"{len(f):,} {name}" for name, f in tables.items() if name != "articles")
           + (" (tables of an earlier run on the same files)" if reused else ""))
     if n == 0:
-        print("The corpus is empty: add *.txt articles to the folder and run again.")
+        print("The corpus is empty: add articles (.txt, .md, .html, .json, .jsonl) to the folder and run again.")
     return tables
 
 

@@ -23,7 +23,8 @@ class ArticleRows:
 def parse_article(text: str, article_id: str, file: str = "", status: str = "ok",
                   metadata: dict[str, str] | None = None) -> ArticleRows:
     """Every row of every table for one article's (normalised) text; ``metadata`` (url,
-    published) comes from the corpus's sources.csv and wins over what the text says."""
+    published, title, outlet, site) comes from sources.csv or the file itself and wins over
+    what the text says."""
     meta = metadata or {}
     art = {"article_id": article_id, "file": file or f"{article_id}.txt", "status": status,
            "outlet": "", "title": "", "published": meta.get("published", ""), "event_type": "other",
@@ -33,7 +34,10 @@ def parse_article(text: str, article_id: str, file: str = "", status: str = "ok"
         return rows
     doc = extract(text)
     a = doc["article"][0]
-    art.update(outlet=a["outlet"], title=a["title"], published=art["published"] or a["published"],
+    # Metadata stated outside the text (sources.csv, a feed's fields, front matter) wins; a
+    # page's site name only stands in where the text credits no outlet.
+    art.update(outlet=meta.get("outlet") or a["outlet"] or meta.get("site", ""),
+               title=meta.get("title") or a["title"], published=art["published"] or a["published"],
                event_type=a["event_type"], countries=";".join(a["countries"]))
     names = []
     for p in doc["persons"]:

@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from .corpus import iter_corpus
-from .parse import ArticleRows, parse_article
+from .parse import ArticleRows
 
 STR = "string"
 INT = "Int64"
 COLUMNS: dict[str, dict[str, str]] = {
     "articles": {"article_id": STR, "file": STR, "status": STR, "outlet": STR, "title": STR,
-                 "published": STR, "event_type": STR, "countries": STR, "n_words": INT, "url": STR},
+                 "published": STR, "event_type": STR, "countries": STR, "n_words": INT, "url": STR,
+                 "text_source": STR},
     "people": {"article_id": STR, "person": STR, "title": STR, "country": STR, "start": INT, "end": INT},
     "areas": {"article_id": STR, "area": STR, "mention": STR, "start": INT, "end": INT},
     "documents": {"article_id": STR, "doc_id": STR, "doc_type": STR, "status": STR, "title": STR,
@@ -54,6 +54,23 @@ class Tables:
         return paths
 
 
+def read_tables(folder: str | Path) -> Tables:
+    """The tables a build wrote, read back as they were: every id and text as a string (so
+    ``NA``, ``null`` or ``0001`` stay what they are), counts and offsets as integers. Use this,
+    not a bare ``pd.read_csv``; spreadsheet users see the note on formulas in the README."""
+    base = Path(folder)
+    out = {}
+    for name, cols in COLUMNS.items():
+        df = pd.read_csv(base / f"{name}.csv", dtype=str, keep_default_na=False, na_values=[])
+        for col, dtype in cols.items():
+            if col not in df:
+                df[col] = pd.Series([""] * len(df), dtype=STR)
+            if dtype == INT:
+                df[col] = pd.to_numeric(df[col].mask(df[col] == ""), errors="coerce").astype(INT)
+        out[name] = df.astype({c: t for c, t in cols.items() if t == STR})
+    return Tables(**out)
+
+
 def frame(name: str, records: list[dict]) -> pd.DataFrame:
     """A table's DataFrame with its fixed columns and dtypes (also when empty)."""
     cols = COLUMNS[name]
@@ -72,15 +89,9 @@ def assemble(parsed: list[ArticleRows]) -> Tables:
     return Tables(**{name: frame(name, recs) for name, recs in collected.items()})
 
 
-def build_tables(corpus: str | Path) -> Tables:
-    """Parse every ``*.txt`` of a corpus folder into the seven tables; unreadable files get a
-    ``skipped: <reason>`` status row, and a file the parser fails on gets ``error: <reason>``."""
-    parsed = []
-    for art in iter_corpus(corpus):
-        try:
-            parsed.append(parse_article(art.text, art.article_id, art.file, art.status, art.metadata))
-        except Exception as exc:  # one bad article must not lose the others
-            rows = parse_article("", art.article_id, art.file, f"error: {type(exc).__name__}: {exc}", art.metadata)
-            rows.article["n_words"] = len(art.text.split())
-            parsed.append(rows)
-    return assemble(parsed)
+def build_tables(corpus: str | Path, **options) -> Tables:
+    """Parse every article of a corpus folder into the seven tables (see ``build.Build`` for
+    the options: cache, max_mb, time_limit, progress)."""
+    from .build import Build  # the build reads files and parses; the tables only hold rows
+
+    return Build(**options).run(corpus)

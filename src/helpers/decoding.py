@@ -1,0 +1,118 @@
+"""Bytes to the text the parser reads: encodings as they come, then one form of Unicode,
+spaces and digits, with offsets that still point into the decoded text."""
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from .textmap import Edit, Offsets, apply
+
+BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+WIDE = ("utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be")
+CONTROL = bytes(b for b in range(0x20) if b not in (0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B))  # NUL included
+
+
+class CannotDecode(ValueError):
+    """The bytes are not text in any encoding tried; the message says why."""
+
+
+def _plausible_share(text: str) -> float:
+    """The share of characters a news text is made of: Latin, Cyrillic, common punctuation.
+    (Text decoded with the wrong byte order reads as CJK: printable, but not plausible.)"""
+    if not text:
+        return 0.0
+    good = sum(1 for c in text if (c >= " " or c in "\t\n\r\f") and (c < "\u0250" or "\u0400" <= c < "\u0530"
+               or "\u2000" <= c < "\u2070"))
+    return good / len(text)
+
+
+def _wide(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 without a byte-order mark, told by its zero bytes."""
+    head = data[:4096]
+    if head.count(0) < len(head) // 8:
+        return None
+    best, share = None, 0.0
+    for enc in WIDE:
+        unit = 4 if "32" in enc else 2
+        try:
+            text = data[: len(data) - len(data) % unit].decode(enc)
+        except UnicodeDecodeError:
+            continue
+        s = _plausible_share(text[:2048])
+        if s > share:
+            best, share = text, s
+    return best if share >= 0.97 else None
+
+
+def _legacy(data: bytes) -> str:
+    """A single-byte code page, biased to the genre's two: Cyrillic (cp1251) where bytes above
+    127 stand side by side as letters of words do, else Western (cp1252)."""
+    high = [i for i, b in enumerate(data) if b >= 0x80]
+    together = sum(1 for i in high if (i + 1 < len(data) and data[i + 1] >= 0x80) or (i and data[i - 1] >= 0x80))
+    if high and together / len(high) > 0.6:
+        text = data.decode("cp1251", errors="replace")
+        if sum("\u0400" <= c <= "\u04ff" for c in text) >= len(high) * 0.6:
+            return text
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def decode(data: bytes) -> str:
+    """Bytes to text: a byte-order mark first, then UTF-16/32 without one, UTF-8 (a few bad
+    bytes replaced), then a legacy code page. Raises CannotDecode for binary data."""
+    for bom, enc in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError as exc:
+                raise CannotDecode(f"bad {enc} after its byte-order mark ({exc.reason})") from None
+    if 0 in data[:4096]:
+        wide = _wide(data)
+        if wide is not None:
+            return wide
+    sample = data[:65536]
+    controls = len(sample) - len(sample.translate(None, CONTROL))
+    if controls > len(sample) * 0.02:
+        raise CannotDecode("binary")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", errors="replace")
+    if text.count("\ufffd") <= max(2, sum(b >= 0x80 for b in data) // 100):
+        return text
+    return _legacy(data)
+
+
+# One character for another, lengths kept: spaces of every width to a space, line and
+# paragraph separators to a newline, full-width digits to ASCII.
+_SAME_LENGTH = {**{c: " " for c in (0xA0, 0x1680, 0x202F, 0x205F, 0x3000, *range(0x2000, 0x200B))},
+                **{c: "\n" for c in (0x85, 0x2028, 0x2029, 0x0B, 0x0C)},
+                **{0xFF10 + d: str(d) for d in range(10)}}
+# Characters that carry nothing and split words: NUL, soft hyphen, zero-width marks, BOM.
+_DROP = re.compile("[\x00\u00ad\u200b-\u200d\u2060\ufeff]+")
+# A letter with the combining marks after it: the stretches that NFC may compose.
+_COMBINING = re.compile("[^\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+                        "[\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+
+
+def newlines(text: str) -> str:
+    """``\\r\\n`` and ``\\r`` to ``\\n`` (the contract's text: offsets count after this)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def normalise(text: str) -> tuple[str, Offsets | None]:
+    """The text in one form: NFC, one kind of space, no invisible characters, ASCII digits;
+    with the offsets back into ``text`` (None where its length did not change)."""
+    text = text.translate(_SAME_LENGTH)
+    edits: list[Edit] = [(m.start(), m.end(), "") for m in _DROP.finditer(text)]
+    if not unicodedata.is_normalized("NFC", text):
+        for m in _COMBINING.finditer(text):
+            composed = unicodedata.normalize("NFC", m.group())
+            if composed != m.group():
+                edits.append((m.start(), m.end(), composed))
+    return apply(text, edits)
