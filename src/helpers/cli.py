@@ -6,28 +6,45 @@ import sys
 import time
 from pathlib import Path
 
+from .build import TIME_LIMIT
+from .corpus import MAX_MB
+
+# The project's notebooks, beside the package (src/helpers -> notebooks); never the current
+# folder's, which may be anyone's.
+PROJECT_NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+
 
 def _build(args: argparse.Namespace) -> int:
-    from .tables import build_tables
+    from .build import Build
+    from .output import OutputError, check, locked, write
 
-    corpus = Path(args.corpus)
+    corpus, out = Path(args.corpus), Path(args.out)
     if not corpus.is_dir():
         print(f"error: corpus folder not found: {corpus}", file=sys.stderr)
         return 2
     t0 = time.perf_counter()
-    tables = build_tables(corpus)
-    tables.write(args.out)
+    try:
+        check(out)
+        with locked(out):
+            build = Build(cache=not args.no_cache, max_mb=args.max_mb, time_limit=args.time_limit or None,
+                          progress=not args.quiet)
+            tables = build.run(corpus)
+            write(tables, out, {"corpus": str(corpus.absolute()), "counts": build.counts.line()})
+    except OutputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    counts = build.counts
+    for file, status in counts.problems:
+        print(f"warning: {file}: {status}", file=sys.stderr)
     n = len(tables.articles)
-    bad = tables.articles[tables.articles["status"] != "ok"]
     took = time.perf_counter() - t0
-    print(f"{n} articles from {corpus} -> {args.out} ({took:.2f} s)", file=sys.stderr)
-    for name, frame in tables.items():
-        print(f"  {name:<12} {len(frame):>6} rows", file=sys.stderr)
-    for _, row in bad.iterrows():
-        print(f"  {row['file']}: {row['status']}", file=sys.stderr)
+    if not args.quiet:
+        for name, frame in tables.items():
+            print(f"  {name:<12} {len(frame):>7} rows", file=sys.stderr)
+    print(f"{n} articles from {corpus} -> {out} in {took:.2f} s: {counts.line()}", file=sys.stderr)
     if n == 0:
-        print(f"warning: no *.txt files in {corpus}", file=sys.stderr)
-    return 0
+        print(f"warning: no articles in {corpus} (.txt, .md, .html, .json, .jsonl)", file=sys.stderr)
+    return 1 if args.strict and counts.problems else 0
 
 
 def _evaluate(args: argparse.Namespace) -> int:
@@ -46,7 +63,8 @@ def _evaluate(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     from .reports import run_all
 
-    corpus, folder = Path(args.corpus), Path(args.notebooks)
+    corpus = Path(args.corpus)
+    folder = Path(args.notebooks) if args.notebooks else PROJECT_NOTEBOOKS
     if not corpus.is_dir():
         print(f"error: corpus folder not found: {corpus}", file=sys.stderr)
         return 2
@@ -74,9 +92,17 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of ``python -m helpers``."""
     ap = argparse.ArgumentParser(prog="python -m helpers", description=__doc__)
     sub = ap.add_subparsers(dest="command", required=True)
-    b = sub.add_parser("build", help="parse every *.txt of CORPUS into the seven tables (CSV)")
+    b = sub.add_parser("build", help="parse every article of CORPUS (.txt .md .html .json .jsonl) into the "
+                       "seven tables (CSV)")
     b.add_argument("corpus")
-    b.add_argument("--out", required=True, help="folder for the CSV tables")
+    b.add_argument("--out", required=True, help="folder for the CSV tables (replaced whole, at once)")
+    b.add_argument("--no-cache", action="store_true", help="parse every article again, ignoring rows kept "
+                   "from earlier builds")
+    b.add_argument("--max-mb", type=float, default=MAX_MB, help=f"skip files larger than this (default {MAX_MB:g})")
+    b.add_argument("--time-limit", type=float, default=TIME_LIMIT,
+                   help=f"seconds one article may take before it is skipped (default {TIME_LIMIT:g}; 0: none)")
+    b.add_argument("--strict", action="store_true", help="exit 1 when any file is skipped or fails")
+    b.add_argument("--quiet", action="store_true", help="no progress bar and no table of row counts")
     b.set_defaults(func=_build)
     e = sub.add_parser("evaluate", help="score tables in DIR against gold JSON files in GOLD")
     e.add_argument("pred")
@@ -87,7 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     r = sub.add_parser("report", help="execute the notebooks on CORPUS: HTML reports and PNG figures in --out")
     r.add_argument("corpus")
     r.add_argument("--out", default="reports", help="folder for the HTML reports (figures in OUT/figures)")
-    r.add_argument("--notebooks", default="notebooks", help="folder of the notebooks")
+    r.add_argument("--notebooks", help="folder of the notebooks (default: the project's own, "
+                   f"{PROJECT_NOTEBOOKS})")
     r.add_argument("--only", nargs="*", help="notebooks whose name starts with one of these")
     r.add_argument("--article", help="ARTICLE_ID for the evidence notebook")
     r.add_argument("--jobs", type=int, help="notebooks executed at once (default: one per core)")
