@@ -144,3 +144,14 @@ def test_span_map_lanes_follow_the_tables(dev_tables):
     lanes = [t.get_text().split(" ")[0] for t in fig.axes[0].get_yticklabels()]
     assert lanes == [t for t in charts.TABLE_COLOURS if t in set(marks["table"])]
     assert isinstance(charts.span_map(marks.iloc[:0], 10, title="x"), charts.Nothing)
+
+
+def test_dollar_signs_in_names_are_drawn_as_written():
+    """A name with ``$`` (a fund, a price) would start matplotlib's mathtext and break the chart."""
+    import io
+
+    frame = pd.DataFrame({"party": ["Fund of $5 bn and $x^{", "$$"], "documents": [2, 1]})
+    fig = charts.bars(frame, "party", "documents", title="Parties of $ deals", xlabel="party", ylabel="documents")
+    fig.savefig(io.BytesIO(), format="png")
+    ticks = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert ticks[0] == r"Fund of \$5 bn and \$x^{"

@@ -80,8 +80,14 @@ def country_colours(countries: list[str], top: int = 10) -> dict[str, str]:
     return {c: out.get(c, MUTED) for c in dict.fromkeys(countries)}
 
 
+def plain(text: object) -> str:
+    """Text shown as written: a ``$`` in a name would start matplotlib's mathtext."""
+    return str(text).replace("$", r"\$")
+
+
 def _short(label: object) -> str:
-    return shorten(str(label), LABEL_CHARS, placeholder="…") if len(str(label)) > LABEL_CHARS else str(label)
+    label = str(label)
+    return plain(shorten(label, LABEL_CHARS, placeholder="…") if len(label) > LABEL_CHARS else label)
 
 
 def _figure(rows: int, per_row: float = 0.32, base: float = 1.6, width: float = WIDTH) -> Figure:
@@ -112,7 +118,7 @@ def bars(frame: pd.DataFrame, label: str, value: str, *, title: str, xlabel: str
     ax.bar_label(ax.containers[0], padding=3, fontsize=8)
     ax.margins(x=0.12)
     ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.set(title=title + note, xlabel=xlabel, ylabel=ylabel)
+    ax.set(title=plain(title + note), xlabel=xlabel, ylabel=ylabel)
     ax.spines[["top", "right"]].set_visible(False)
     return fig
 
@@ -138,7 +144,7 @@ def stacked(matrix: pd.DataFrame, *, title: str, xlabel: str, ylabel: str, legen
     ax.invert_yaxis()
     ax.margins(x=0.12)
     ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.set(title=title + note, xlabel=xlabel, ylabel=ylabel)
+    ax.set(title=plain(title + note), xlabel=xlabel, ylabel=ylabel)
     ax.legend(title=legend, loc="best", fontsize=8, title_fontsize=8, frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
     return fig
@@ -169,7 +175,7 @@ def heatmap(matrix: pd.DataFrame, *, title: str, xlabel: str, ylabel: str, total
                 ax.text(j, i, int(v), ha="center", va="center", fontsize=7,
                         color="white" if v > 0.6 * np.nanmax(data) else "black")
     fig.colorbar(img, ax=ax, label="mentions", shrink=0.6)
-    ax.set(title=title + note, xlabel=xlabel, ylabel=ylabel)
+    ax.set(title=plain(title + note), xlabel=xlabel, ylabel=ylabel)
     return fig
 
 
@@ -191,7 +197,7 @@ def paired_bars(frame: pd.DataFrame, label: str, first: str, second: str, *, tit
     ax.invert_yaxis()
     ax.margins(x=0.12)
     ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.set(title=title + note, xlabel=xlabel, ylabel=ylabel)
+    ax.set(title=plain(title + note), xlabel=xlabel, ylabel=ylabel)
     ax.legend(loc="best", frameon=False, fontsize=8)
     ax.spines[["top", "right"]].set_visible(False)
     return fig
@@ -239,7 +245,7 @@ def network(nodes: pd.DataFrame, edges: pd.DataFrame, *, title: str, total: int 
               fontsize=8, title_fontsize=8)
     total = total if total is not None else n
     note = f" ({n} of {total:,} parties: the documents of the busiest)" if total > n else ""
-    ax.set_title(title + note)
+    ax.set_title(plain(title + note))
     return fig
 
 
@@ -266,7 +272,7 @@ def timeline(periods: pd.DataFrame, *, title: str, empty: str = "no document sta
     if shown["estimated"].any():
         handles.append(Patch(facecolor="white", edgecolor="black", hatch="///", label="years worked out"))
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8)
-    ax.set(title=title + note, xlabel="year (bar runs from the first to the end of the last year)",
+    ax.set(title=plain(title + note), xlabel="year (bar runs from the first to the end of the last year)",
            ylabel="document")
     ax.spines[["top", "right"]].set_visible(False)
     return fig
@@ -288,7 +294,7 @@ def columns(frame: pd.DataFrame, x: str, y: str, *, title: str, xlabel: str, yla
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.margins(y=0.12)
-    ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
+    ax.set(title=plain(title), xlabel=xlabel, ylabel=ylabel)
     ax.spines[["top", "right"]].set_visible(False)
     return fig
 
@@ -307,6 +313,6 @@ def span_map(marks: pd.DataFrame, length: int, *, title: str, empty: str = "noth
     ax.set_yticks(range(len(lanes)), [f"{t} ({(marks['table'] == t).sum()})" for t in lanes])
     ax.invert_yaxis()
     ax.set_xlim(0, max(length, 1))
-    ax.set(title=title, xlabel="character offset in the article", ylabel="table (rows)")
+    ax.set(title=plain(title), xlabel="character offset in the article", ylabel="table (rows)")
     ax.spines[["top", "right"]].set_visible(False)
     return fig
