@@ -69,3 +69,17 @@ def test_choose_falls_back_to_the_first_article_and_says_so(dev_tables):
     assert evidence.choose(dev_tables, MODEL)[0] == MODEL
     chosen, note = evidence.choose(dev_tables, "no_such_article")
     assert chosen == dev_tables.articles["article_id"].iloc[0] and "not in this corpus" in note
+
+
+def test_evidence_of_a_markdown_note_points_into_the_note(tmp_path):
+    """The marks of a note's rows cover the words in the file, markup and all."""
+    from helpers import build_tables
+
+    (tmp_path / "n.md").write_text("# Talks\n\n**Uzbek President** Shavkat Mirziyoyev met Kazakh President "
+                                   "Kassym-Jomart Tokayev. They signed an *agreement on water management*.\n",
+                                   encoding="utf-8")
+    tables = build_tables(tmp_path)
+    art = evidence.find_article(str(tmp_path), "n")
+    marks = evidence.spans(tables, "n")
+    shown = {art.evidence[m.start:m.end] for m in marks.itertuples()}
+    assert "agreement on water management" in shown and "Shavkat Mirziyoyev" in shown

@@ -49,6 +49,7 @@ def folder(tmp_path_factory) -> Path:
     (d / "same.txt").write_text(SHORT.replace("water", "mining"), encoding="utf-8")
     (d / "same.TXT").write_text(SHORT.replace("water", "energy"), encoding="utf-8")
     (d / "NA.txt").write_text(SHORT.replace("water", "trade"), encoding="utf-8")
+    (d / "0001.txt").write_text(SHORT.replace("water", "customs"), encoding="utf-8")
     (d / "large.txt").write_bytes(b"word " * 450_000)  # 2.25 MB, over the default limit
     md = f"---\ntitle: Tashkent and Astana sign\ndate: 2025-03-14\nsource: Daryo\n---\n\n**{SHORT}**\n"
     (d / "note.md").write_text(md, encoding="utf-8")
@@ -85,7 +86,7 @@ def status(tables) -> dict[str, str]:
 EXPECTED = {
     "good": "ok", "crlf": "ok", "cp1251": "ok", "utf16": "ok", "utf16bom": "ok", "nul": "ok", "nfd": "ok",
     "empty": "skipped: empty", "binary": "skipped: binary", "image": "skipped: unsupported type",
-    "good_copy": "duplicate of good", "same": "ok", "same.txt": "ok", "NA": "ok",
+    "good_copy": "duplicate of good", "same": "ok", "same.txt": "ok", "NA": "ok", "0001": "ok",
     "large": "skipped: too large (2.2 MB > 2 MB)", "note": "ok", "page": "ok", "nav": "skipped: no article text",
     "rec-7": "ok", "feed-1": "ok", "feed-2": "ok", "bad": "skipped: bad json (line 1: Unterminated string "
     "starting at)", "notext": "skipped: no text field", "pipe": "skipped: not a regular file",
@@ -155,5 +156,6 @@ def test_the_build_exits_0_warns_per_file_and_reads_back_whole(folder, tmp_path,
     assert "warning: pipe.txt: skipped: not a regular file" in err
     assert "skipped" in err.splitlines()[-1] and "duplicates" in err.splitlines()[-1]
     back = read_tables(out)
-    assert "NA" in set(back.articles["article_id"]) and back.articles["article_id"].is_unique
+    assert {"NA", "0001"} <= set(back.articles["article_id"]) and back.articles["article_id"].is_unique
+    assert set(back.areas["article_id"]) >= {"NA", "0001"} and back.areas["start"].dtype == "Int64"
     assert main(["build", str(folder), "--out", str(out), "--quiet", "--strict"]) == 1
