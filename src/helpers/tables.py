@@ -13,13 +13,13 @@ INT = "Int64"
 COLUMNS: dict[str, dict[str, str]] = {
     "articles": {"article_id": STR, "file": STR, "status": STR, "outlet": STR, "title": STR,
                  "published": STR, "event_type": STR, "countries": STR, "n_words": INT, "url": STR,
-                 "text_source": STR},
+                 "text_source": STR, "outlet_key": STR, "outlet_name": STR},
     "people": {"article_id": STR, "person": STR, "title": STR, "country": STR, "start": INT, "end": INT},
     "areas": {"article_id": STR, "area": STR, "mention": STR, "start": INT, "end": INT},
     "documents": {"article_id": STR, "doc_id": STR, "doc_type": STR, "status": STR, "title": STR,
                   "start": INT, "end": INT},
     "signatories": {"article_id": STR, "doc_id": STR, "party": STR, "country": STR, "level": STR,
-                    "start": INT, "end": INT},
+                    "start": INT, "end": INT, "party_key": STR, "party_name": STR},
     "durations": {"article_id": STR, "doc_id": STR, "period_text": STR, "start_year": INT, "end_year": INT,
                   "years": INT, "start": INT, "end": INT},
     "quotes": {"article_id": STR, "speaker": STR, "text": STR, "start": INT, "end": INT},
@@ -42,16 +42,34 @@ class Tables:
         """(name, frame) for each table, in the contract's order."""
         return [(f.name, getattr(self, f.name)) for f in fields(self)]
 
+    def filter(self, countries: list[str] | None = None, partner: str | None = None,
+               years: list[int] | None = None, event_types: list[str] | None = None) -> "Tables":
+        """The tables of the articles that involve any of ``countries`` (and ``partner``, where
+        given), were published in one of ``years`` and report one of ``event_types``; every
+        table keeps only those articles' rows, so the seven stay consistent. Empty or None
+        filters keep everything."""
+        arts = self.articles
+        keep = pd.Series(True, index=arts.index)
+        codes = arts["countries"].astype("string").fillna("").str.split(";")
+        if countries:
+            wanted = {c.strip().upper() for c in countries}
+            keep &= codes.map(lambda cs: bool(wanted & set(cs)))
+        if partner:
+            keep &= codes.map(lambda cs: partner.strip().upper() in cs)
+        if years:
+            year = pd.to_numeric(arts["published"].astype("string").str[:4], errors="coerce")
+            keep &= year.isin([int(y) for y in years]).fillna(False).astype(bool)
+        if event_types:
+            keep &= arts["event_type"].isin(list(event_types)).fillna(False).astype(bool)
+        ids = set(arts.loc[keep, "article_id"])
+        return Tables(**{name: (f[f["article_id"].isin(ids)] if name != "articles" else arts[keep])
+                         .reset_index(drop=True) for name, f in self.items()})
+
     def write(self, out: str | Path) -> list[Path]:
-        """Each table as ``<name>.csv`` in ``out``; returns the paths written."""
-        folder = Path(out)
-        folder.mkdir(parents=True, exist_ok=True)
-        paths = []
-        for name, frame in self.items():
-            path = folder / f"{name}.csv"
-            frame.to_csv(path, index=False)
-            paths.append(path)
-        return paths
+        """Each table as ``<name>.csv`` in ``out``, written whole (see ``output.write``)."""
+        from .output import write
+
+        return write(self, Path(out))
 
 
 def read_tables(folder: str | Path) -> Tables:
@@ -86,7 +104,12 @@ def assemble(parsed: list[ArticleRows]) -> Tables:
         for name in COLUMNS:
             if name != "articles":
                 collected[name].extend(getattr(r, name))
-    return Tables(**{name: frame(name, recs) for name, recs in collected.items()})
+    from .keys import with_outlet_keys, with_party_keys
+
+    frames = {name: frame(name, recs) for name, recs in collected.items()}
+    frames["signatories"] = with_party_keys(frames["signatories"])
+    frames["articles"] = with_outlet_keys(frames["articles"])
+    return Tables(**frames)
 
 
 def build_tables(corpus: str | Path, **options) -> Tables:
