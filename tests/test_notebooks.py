@@ -141,3 +141,23 @@ def test_load_names_a_missing_folder(tmp_path):
 
     with pytest.raises(FileNotFoundError, match="set CORPUS"):
         notebook.load(tmp_path / "nowhere")
+
+
+@pytest.mark.parametrize("country, present", [("KAZ", True), ("ATA", False)])
+def test_notebooks_run_filtered_to_a_country(tmp_path, country, present):
+    """Filters set to a country of the corpus chart its articles; to one absent from it, every
+    notebook says there is nothing to chart instead of failing."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for aid in ("000_3b5b4069b4a23625", "dev_a02", "dev_b01"):
+        shutil.copy(ROOT / "seeds" / f"{aid}.txt", corpus / f"{aid}.txt")
+    runs = run_all(NOTEBOOKS[:4], corpus, tmp_path / "reports", tmp_path / "reports" / "figures",
+                   extra={"COUNTRIES": [country]}, jobs=2)
+    assert [(r.notebook, r.error) for r in runs] == [(n, "") for n in NAMES[:4]]
+    for name in NAMES[:4]:
+        html = (tmp_path / "reports" / f"{name}.html").read_text(encoding="utf-8")
+        assert "Traceback" not in html
+        if present:
+            assert "Filtered to 2 articles (countries: KAZ)" in html and "data:image/png;base64" in html
+        else:
+            assert "No article matches the filters (countries: ATA)" in html and "Nothing to chart" in html

@@ -17,6 +17,7 @@ from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from .display import country_colour, country_name
 from .schema import labels
 
 MAX_BARS = 30          # categories shown in a bar chart (every area of the closed list fits)
@@ -31,7 +32,8 @@ MUTED = "#b0b0b0"
 # One colour per table, light enough to shade text under it (the evidence notebook).
 TABLE_COLOURS = {"people": "#aec7e8", "areas": "#98df8a", "documents": "#ffbb78",
                  "signatories": "#c5b0d5", "durations": "#ff9896", "quotes": "#e5e5e5"}
-STATUS_COLOURS = {"signed": "#2ca02c", "planned": "#ff7f0e", "existing": "#1f77b4"}
+STATUS_COLOURS = {"signed": "#2ca02c", "planned": "#ff7f0e", "existing": "#1f77b4",
+                  "Signed": "#2ca02c", "Planned": "#ff7f0e", "Existing": "#1f77b4"}  # codes and plain names
 
 
 @dataclass(frozen=True)
@@ -73,11 +75,10 @@ def doc_type_colours() -> dict[str, str]:
 
 
 def country_colours(countries: list[str], top: int = 10) -> dict[str, str]:
-    """A colour for each of the ``top`` countries given first (most frequent first); grey for
-    the rest and for unknown ones."""
+    """Each country's one colour (``display.country_colour``: the same in every chart and
+    corpus) for the ``top`` countries given first; grey for the rest and for unknown ones."""
     picked = [c for c in dict.fromkeys(countries) if c and not c.startswith("(")][:top]
-    out = dict(zip(picked, _cycle(len(picked))))
-    return {c: out.get(c, MUTED) for c in dict.fromkeys(countries)}
+    return {c: country_colour(c) if c in picked else MUTED for c in dict.fromkeys(countries)}
 
 
 def plain(text: object) -> str:
@@ -237,7 +238,7 @@ def network(nodes: pd.DataFrame, edges: pd.DataFrame, *, title: str, total: int 
     ax.set_ylim(-2.1, 2.1)
     ax.set_aspect("equal")
     ax.axis("off")
-    handles = [Patch(color=colours[c], label=c) for c in dict.fromkeys(
+    handles = [Patch(color=colours[c], label=plain(country_name(c))) for c in dict.fromkeys(
         [c for c in by_size if colours[c] != MUTED] + [c for c in by_size if colours[c] == MUTED][:1])]
     if any(colours[c] == MUTED for c in by_size):
         handles[-1] = Patch(color=MUTED, label="other / not stated")
@@ -246,35 +247,6 @@ def network(nodes: pd.DataFrame, edges: pd.DataFrame, *, title: str, total: int 
     total = total if total is not None else n
     note = f" ({n} of {total:,} parties: the documents of the busiest)" if total > n else ""
     ax.set_title(plain(title + note))
-    return fig
-
-
-def timeline(periods: pd.DataFrame, *, title: str, empty: str = "no document states its period") -> Chart:
-    """One bar per document from its first to its last year (inclusive); worked-out years hatched."""
-    if periods.empty:
-        return Nothing(empty)
-    ordered = periods.sort_values(["start_year", "end_year", "doc_id"], ignore_index=True)
-    shown, note = _cut(ordered, MAX_TIMELINE)
-    if note:
-        note = f" (first {len(shown)} of {len(ordered):,} documents)"
-    fig = _figure(len(shown), per_row=0.3)
-    ax = fig.subplots()
-    y = np.arange(len(shown))
-    types = sorted(set(shown["doc_type"].astype(str)))
-    colours = {t: doc_type_colours().get(t, MUTED) for t in types}
-    for yi, r in zip(y, shown.itertuples(index=False)):
-        ax.barh(yi, r.end_year - r.start_year + 1, left=r.start_year, color=colours[str(r.doc_type)],
-                hatch="///" if r.estimated else None, edgecolor="white" if r.estimated else None)
-    ax.set_yticks(y, [_short(t) for t in shown["title"].fillna(shown["doc_id"])], fontsize=8)
-    ax.invert_yaxis()
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    handles = [Patch(color=colours[t], label=t) for t in types]
-    if shown["estimated"].any():
-        handles.append(Patch(facecolor="white", edgecolor="black", hatch="///", label="years worked out"))
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8)
-    ax.set(title=plain(title + note), xlabel="year (bar runs from the first to the end of the last year)",
-           ylabel="document")
-    ax.spines[["top", "right"]].set_visible(False)
     return fig
 
 
@@ -316,3 +288,9 @@ def span_map(marks: pd.DataFrame, length: int, *, title: str, empty: str = "noth
     ax.set(title=plain(title), xlabel="character offset in the article", ylabel="table (rows)")
     ax.spines[["top", "right"]].set_visible(False)
     return fig
+
+
+from .charts_time import over_time, timeline  # noqa: E402  (the charts over years, beside these)
+
+__all__ = ["Chart", "Nothing", "bars", "stacked", "heatmap", "paired_bars", "network", "columns", "span_map",
+           "timeline", "over_time", "country_colours", "area_colours", "doc_type_colours", "plain"]

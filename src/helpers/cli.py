@@ -75,9 +75,12 @@ def _report(args: argparse.Namespace) -> int:
         print(f"error: no notebooks in {folder}", file=sys.stderr)
         return 2
     figures = Path(args.out) / "figures"
-    extra = {"ARTICLE_ID": args.article} if args.article else None
+    extra: dict[str, object] = {"ARTICLE_ID": args.article} if args.article else {}
+    filters = {"COUNTRIES": _codes(args.countries), "PARTNER": (args.partner or "").upper(),
+               "YEARS": [int(y) for y in _codes(args.years)], "EVENT_TYPES": _codes(args.event_types, upper=False)}
+    extra.update({k: v for k, v in filters.items() if v})
     t0 = time.perf_counter()
-    runs = run_all(notebooks, corpus, args.out, figures, extra, jobs=args.jobs)
+    runs = run_all(notebooks, corpus, args.out, figures, extra or None, jobs=args.jobs)
     for r in runs:
         where = r.html if r.html else "no report"
         print(f"  {r.notebook:<16} {r.seconds:6.1f} s  {'ok' if r.ok else 'FAILED: ' + r.error}  -> {where}",
@@ -86,6 +89,19 @@ def _report(args: argparse.Namespace) -> int:
     print(f"{len(runs)} notebooks on {corpus} in {time.perf_counter() - t0:.1f} s; "
           f"{pngs} figures in {figures}", file=sys.stderr)
     return 0 if all(r.ok for r in runs) else 1
+
+
+def _dictionary(args: argparse.Namespace) -> int:
+    from .dictionary import render
+
+    sys.stdout.write(render())
+    return 0
+
+
+def _codes(values: list[str] | None, upper: bool = True) -> list[str]:
+    """Values given as ``KAZ RUS`` or ``KAZ,RUS``."""
+    out = [v.strip() for part in values or [] for v in part.split(",") if v.strip()]
+    return [v.upper() for v in out] if upper else out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -118,6 +134,12 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--only", nargs="*", help="notebooks whose name starts with one of these")
     r.add_argument("--article", help="ARTICLE_ID for the evidence notebook")
     r.add_argument("--jobs", type=int, help="notebooks executed at once (default: one per core)")
+    r.add_argument("--countries", nargs="*", help="only articles with any of these countries taking part (alpha-3)")
+    r.add_argument("--partner", help="... and with this country among them (alpha-3)")
+    r.add_argument("--years", nargs="*", help="... published in these years")
+    r.add_argument("--event-types", nargs="*", help="... reporting these kinds of meeting (official_visit, talks, ...)")
     r.set_defaults(func=_report)
+    d = sub.add_parser("dictionary", help="print the data dictionary (docs/tables.md) as Markdown")
+    d.set_defaults(func=_dictionary)
     args = ap.parse_args(argv)
     return args.func(args)
