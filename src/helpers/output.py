@@ -89,7 +89,9 @@ def write(tables: Tables, out: Path, about: dict | None = None) -> list[Path]:
     Raises OutputError (and leaves the
     old tables whole) where the disk or the permissions refuse."""
     out = out.absolute()
-    ours = {f"{name}.csv" for name, _ in tables.items()} | {MANIFEST}
+    from .exports import EXPORTS
+
+    ours = {f"{name}.csv" for name, _ in tables.items()} | {f"{name}.csv" for name in EXPORTS} | {MANIFEST}
     new: Path | None = None
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -98,6 +100,8 @@ def write(tables: Tables, out: Path, about: dict | None = None) -> list[Path]:
         new = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
         for name, frame in tables.items():
             frame.to_csv(new / f"{name}.csv", index=False)
+        for name, make in EXPORTS.items():  # for spreadsheets: documents whole, articles by country
+            make(tables).to_csv(new / f"{name}.csv", index=False)
         manifest = {"built": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                     "rows": {name: len(frame) for name, frame in tables.items()}, **(about or {})}
         (new / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
