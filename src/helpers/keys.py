@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 
 import pandas as pd
@@ -75,39 +76,73 @@ def outlet_key(outlet: object) -> str:
     return "".join(w for w in _WORD.findall(text) if w not in _fillers())
 
 
-def _shown(forms: pd.Series) -> str:
-    """The form written most often (the shortest among equals)."""
-    counts = forms.value_counts()
-    best = max(counts.index, key=lambda f: (counts[f], -len(f), f))
-    return str(best)
+def _best(counts: Counter) -> str:
+    """The form written most often (the shortest, then the first in order, among equals)."""
+    return min(counts, key=lambda f: (-counts[f], len(f), f))
+
+
+def party_names(forms: dict[str, Counter], countries: dict[str, str]) -> dict[str, str]:
+    """Each side's display name from the forms written under its key (and how often) and its
+    country: a state by its country's common name; a body by its most written form, with the
+    country's code where the form does not name the country."""
+    out = {}
+    for key, counts in forms.items():
+        if ":" not in key:
+            out[key] = country_name(key, with_code=False)
+            continue
+        form, code = _best(counts), countries.get(key, "")
+        out[key] = f"{form} ({code})" if code and country_name(code, False) not in form else form
+    return out
+
+
+def outlet_names(forms: dict[str, Counter]) -> dict[str, str]:
+    """Each outlet's display name: its form written most often."""
+    return {key: _best(counts) for key, counts in forms.items() if key}
+
+
+def party_forms(signatories: pd.DataFrame, forms: dict[str, Counter], countries: dict[str, str]) -> None:
+    """Count the forms under each party key of these rows into ``forms`` (and note each key's
+    country), so that names can be given once all rows of a corpus are seen."""
+    for key, party, code in zip(signatories["party_key"], signatories["party"].astype(str), signatories["country"]):
+        forms.setdefault(key, Counter())[party] += 1
+        if key not in countries and isinstance(code, str) and code:
+            countries[key] = code
+
+
+def outlet_forms(articles: pd.DataFrame, forms: dict[str, Counter]) -> None:
+    """Count the written forms under each outlet key of these rows into ``forms``."""
+    for key, outlet in zip(articles["outlet_key"], articles["outlet"].astype("string").fillna("")):
+        if key:
+            forms.setdefault(key, Counter())[str(outlet).strip()] += 1
+
+
+def add_party_keys(signatories: pd.DataFrame) -> pd.DataFrame:
+    """The signatories with their ``party_key`` (names come once the corpus is seen)."""
+    keys = [party_key(p, c, lv) for p, c, lv in zip(signatories["party"], signatories["country"], signatories["level"])]
+    return signatories.assign(party_key=pd.Series(keys, index=signatories.index, dtype="string"))
+
+
+def add_outlet_keys(articles: pd.DataFrame) -> pd.DataFrame:
+    """The articles with their ``outlet_key``."""
+    written = articles["outlet"].astype("string").fillna("").str.strip()
+    return articles.assign(outlet_key=pd.Series([outlet_key(o) if o else "" for o in written],
+                                                index=articles.index, dtype="string"))
 
 
 def with_party_keys(signatories: pd.DataFrame) -> pd.DataFrame:
-    """The signatories with ``party_key`` and ``party_name`` (a state by its country's name, a
-    body by the form written most often, with its country's code)."""
-    out = signatories.copy()
-    if out.empty:
-        out["party_key"] = pd.Series(dtype="string")
-        out["party_name"] = pd.Series(dtype="string")
-        return out
-    out["party_key"] = [party_key(p, c, lv) for p, c, lv in zip(out["party"], out["country"], out["level"])]
-    names = {}
-    for key, group in out.groupby("party_key", sort=False):
-        code = str(group["country"].iloc[0]) if group["country"].notna().any() else ""
-        if ":" not in key:
-            names[key] = country_name(key, with_code=False)
-        else:
-            form = _shown(group["party"].astype(str))
-            names[key] = f"{form} ({code})" if code and country_name(code, False) not in form else form
-    out["party_name"] = out["party_key"].map(names)
-    return out.astype({"party_key": "string", "party_name": "string"})
+    """The signatories with ``party_key`` and ``party_name`` (all rows of a corpus at once)."""
+    out = add_party_keys(signatories)
+    forms: dict[str, Counter] = {}
+    countries: dict[str, str] = {}
+    party_forms(out, forms, countries)
+    names = party_names(forms, countries)
+    return out.assign(party_name=out["party_key"].map(names).astype("string"))
 
 
 def with_outlet_keys(articles: pd.DataFrame) -> pd.DataFrame:
-    """The articles with ``outlet_key`` and ``outlet_name`` (the form written most often)."""
-    out = articles.copy()
-    written = out["outlet"].astype("string").fillna("").str.strip()
-    out["outlet_key"] = [outlet_key(o) if o else "" for o in written]
-    names = {k: _shown(written[out["outlet_key"] == k]) for k in set(out["outlet_key"]) if k}
-    out["outlet_name"] = out["outlet_key"].map(lambda k: names.get(k, ""))
-    return out.astype({"outlet_key": "string", "outlet_name": "string"})
+    """The articles with ``outlet_key`` and ``outlet_name`` (all rows of a corpus at once)."""
+    out = add_outlet_keys(articles)
+    forms: dict[str, Counter] = {}
+    outlet_forms(out, forms)
+    names = outlet_names(forms)
+    return out.assign(outlet_name=out["outlet_key"].map(lambda k: names.get(k, "")).astype("string"))

@@ -11,9 +11,9 @@ import tempfile
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
-from .tables import Tables
+from .tables import COLUMNS, Tables
 
 MANIFEST = "manifest.json"
 
@@ -83,28 +83,48 @@ def _sync(folder: Path) -> None:
             os.close(fd)
 
 
-def write(tables: Tables, out: Path, about: dict | None = None) -> list[Path]:
-    """Every table as ``<name>.csv`` in ``out``, with a ``manifest.json`` of row counts, all
-    swapped in together; files of others in ``out`` are kept. Call it holding ``locked(out)``.
-    Raises OutputError (and leaves the
-    old tables whole) where the disk or the permissions refuse."""
-    out = out.absolute()
-    from .exports import EXPORTS
+def write(tables: Tables, out: Path, about: dict | None = None, fmt: str = "csv") -> list[Path]:
+    """Every table in ``out`` (see ``write_batches``), from tables held in memory; the paths."""
+    write_batches([dict(tables.items())], out, about, fmt)
+    return [out.absolute() / f"{name}.{fmt}" for name in COLUMNS]
 
-    ours = {f"{name}.csv" for name, _ in tables.items()} | {f"{name}.csv" for name in EXPORTS} | {MANIFEST}
+
+def write_batches(batches: Iterable[dict], out: Path, about: dict | None = None, fmt: str = "csv") -> dict[str, int]:
+    """Every table as ``<name>.csv`` (or ``.parquet``) in ``out``, written batch by batch as the
+    rows come, with the exports for spreadsheets, ``manifest.json`` (row counts) and
+    ``datapackage.json`` (the tables described), all swapped in together; files of others in
+    ``out`` are kept; returns the row counts. Call it holding ``locked(out)``. Raises OutputError (and leaves the old
+    tables whole) where the disk or the permissions refuse."""
+    from types import SimpleNamespace
+
+    from .datapackage import DESCRIPTOR, descriptor
+    from .exports import EXPORTS
+    from .writer import TableWriter, read_frame
+
+    out = out.absolute()
+    ours = ({f"{name}.{ext}" for name in COLUMNS for ext in ("csv", "parquet")}
+            | {f"{name}.csv" for name in EXPORTS} | {MANIFEST, DESCRIPTOR})
     new: Path | None = None
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         for stale in [*out.parent.glob(f".{out.name}.new-*"), *out.parent.glob(f".{out.name}.old-*")]:
             shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed (we hold the lock)
         new = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
-        for name, frame in tables.items():
-            frame.to_csv(new / f"{name}.csv", index=False)
+        writer = TableWriter(new, fmt)
+        for batch in batches:
+            writer.add(batch)
+        rows = writer.finish()
+        needed = {"articles": None, "documents": None, "signatories": ["doc_id", "country", "level", "party_name"],
+                  "durations": None}
+        written = SimpleNamespace(**{n: read_frame(new, n, c) for n, c in needed.items()})
         for name, make in EXPORTS.items():  # for spreadsheets: documents whole, articles by country
-            make(tables).to_csv(new / f"{name}.csv", index=False)
-        manifest = {"built": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                    "rows": {name: len(frame) for name, frame in tables.items()}, **(about or {})}
+            make(written).to_csv(new / f"{name}.csv", index=False)
+        del written
+        manifest = {"built": datetime.now(timezone.utc).isoformat(timespec="seconds"), "format": fmt,
+                    "rows": rows, **(about or {})}
         (new / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        (new / DESCRIPTOR).write_text(json.dumps(descriptor(fmt), indent=1, ensure_ascii=False) + "\n",
+                                      encoding="utf-8")
         _sync(new)
         os.chmod(new, 0o777 & ~_umask())
         if not out.exists():
@@ -128,7 +148,7 @@ def write(tables: Tables, out: Path, about: dict | None = None) -> list[Path]:
             shutil.rmtree(new, ignore_errors=True)
         raise OutputError(f"cannot write the tables to {out}: {exc.strerror or exc}; "
                           "the tables there before are unchanged") from None
-    return [out / f"{name}.csv" for name, _ in tables.items()]
+    return rows
 
 
 def _umask() -> int:

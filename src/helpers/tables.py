@@ -73,20 +73,12 @@ class Tables:
 
 
 def read_tables(folder: str | Path) -> Tables:
-    """The tables a build wrote, read back as they were: every id and text as a string (so
-    ``NA``, ``null`` or ``0001`` stay what they are), counts and offsets as integers. Use this,
-    not a bare ``pd.read_csv``; spreadsheet users see the note on formulas in the README."""
-    base = Path(folder)
-    out = {}
-    for name, cols in COLUMNS.items():
-        df = pd.read_csv(base / f"{name}.csv", dtype=str, keep_default_na=False, na_values=[])
-        for col, dtype in cols.items():
-            if col not in df:
-                df[col] = pd.Series([""] * len(df), dtype=STR)
-            if dtype == INT:
-                df[col] = pd.to_numeric(df[col].mask(df[col] == ""), errors="coerce").astype(INT)
-        out[name] = df.astype({c: t for c, t in cols.items() if t == STR})
-    return Tables(**out)
+    """The tables a build wrote (CSV or Parquet), read back as they were: every id and text as
+    a string (so ``NA``, ``null`` or ``0001`` stay what they are), counts and offsets as
+    integers. Use this, not a bare ``pd.read_csv``; spreadsheet users see the README's note."""
+    from .writer import read_frame
+
+    return Tables(**{name: read_frame(Path(folder), name) for name in COLUMNS})
 
 
 def frame(name: str, records: list[dict]) -> pd.DataFrame:
@@ -96,20 +88,25 @@ def frame(name: str, records: list[dict]) -> pd.DataFrame:
     return df.astype(cols)
 
 
-def assemble(parsed: list[ArticleRows]) -> Tables:
-    """Tables from the rows of many articles."""
+def frames(parsed: list[ArticleRows]) -> dict[str, pd.DataFrame]:
+    """The rows of some articles as one frame per table (keys and names not yet given)."""
     collected: dict[str, list[dict]] = {name: [] for name in COLUMNS}
     for r in parsed:
         collected["articles"].append(r.article)
         for name in COLUMNS:
             if name != "articles":
                 collected[name].extend(getattr(r, name))
+    return {name: frame(name, recs) for name, recs in collected.items()}
+
+
+def assemble(parsed: list[ArticleRows]) -> Tables:
+    """Tables from the rows of many articles, with the keys and names of sides and outlets."""
     from .keys import with_outlet_keys, with_party_keys
 
-    frames = {name: frame(name, recs) for name, recs in collected.items()}
-    frames["signatories"] = with_party_keys(frames["signatories"])
-    frames["articles"] = with_outlet_keys(frames["articles"])
-    return Tables(**frames)
+    tables = frames(parsed)
+    tables["signatories"] = with_party_keys(tables["signatories"])
+    tables["articles"] = with_outlet_keys(tables["articles"])
+    return Tables(**tables)
 
 
 def build_tables(corpus: str | Path, **options) -> Tables:
