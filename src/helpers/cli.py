@@ -8,6 +8,8 @@ from pathlib import Path
 
 from .build import TIME_LIMIT
 from .corpus import MAX_MB
+from .workers import default_jobs
+from .writer import FORMATS
 
 # The project's notebooks, beside the package (src/helpers -> notebooks); never the current
 # folder's, which may be anyone's.
@@ -16,7 +18,7 @@ PROJECT_NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 
 def _build(args: argparse.Namespace) -> int:
     from .build import Build
-    from .output import OutputError, check, locked, write
+    from .output import OutputError, check, locked, write_batches
 
     corpus, out = Path(args.corpus), Path(args.out)
     if not corpus.is_dir():
@@ -27,21 +29,26 @@ def _build(args: argparse.Namespace) -> int:
         check(out)
         with locked(out):
             build = Build(cache=not args.no_cache, max_mb=args.max_mb, time_limit=args.time_limit or None,
-                          progress=not args.quiet)
-            tables = build.run(corpus)
-            write(tables, out, {"corpus": str(corpus.absolute()), "counts": build.counts.line()})
+                          progress=not args.quiet, jobs=args.jobs or default_jobs(), engine=args.engine,
+                          scheduler=args.scheduler)
+            about = {"corpus": str(corpus.absolute())}
+            rows = write_batches(build.batches(corpus), out, about, args.format)
     except OutputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except (ImportError, OSError) as exc:  # an engine that is not installed, a scheduler not reached
         print(f"error: {exc}", file=sys.stderr)
         return 1
     counts = build.counts
     for file, status in counts.problems:
         print(f"warning: {file}: {status}", file=sys.stderr)
-    n = len(tables.articles)
+    n = rows["articles"]
     took = time.perf_counter() - t0
     if not args.quiet:
-        for name, frame in tables.items():
-            print(f"  {name:<12} {len(frame):>7} rows", file=sys.stderr)
-    print(f"{n} articles from {corpus} -> {out} in {took:.2f} s: {counts.line()}", file=sys.stderr)
+        for name, count in rows.items():
+            print(f"  {name:<12} {count:>7} rows", file=sys.stderr)
+    print(f"{n} articles from {corpus} -> {out} in {took:.2f} s ({n / max(took, 1e-9):,.0f} per second, "
+          f"{build.jobs} {'worker' if build.jobs == 1 else 'workers'}): {counts.line()}", file=sys.stderr)
     if n == 0:
         print(f"warning: no articles in {corpus} (.txt, .md, .html, .json, .jsonl)", file=sys.stderr)
     return 1 if args.strict and counts.problems else 0
@@ -119,6 +126,11 @@ def main(argv: list[str] | None = None) -> int:
                    help=f"seconds one article may take before it is skipped (default {TIME_LIMIT:g}; 0: none)")
     b.add_argument("--strict", action="store_true", help="exit 1 when any file is skipped or fails")
     b.add_argument("--quiet", action="store_true", help="no progress bar and no table of row counts")
+    b.add_argument("--jobs", type=int, help="worker processes parsing at once (default: every core)")
+    b.add_argument("--format", choices=FORMATS, default="csv", help="csv (default) or parquet")
+    b.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local processes (default) or a Dask cluster (pip install dask distributed)")
+    b.add_argument("--scheduler", help="address of the Dask scheduler (--engine dask); default: a local cluster")
     b.set_defaults(func=_build)
     e = sub.add_parser("evaluate", help="score tables in DIR against gold JSON files in GOLD")
     e.add_argument("pred")
