@@ -16,7 +16,6 @@ from .formats import SOURCE, SUFFIXES, TEXT, Item, read
 SOURCES = "sources.csv"
 MAX_MB = 2.0  # default size limit of one input file
 _ID_CHARS = re.compile(r"[\x00-\x1f\x7f\\]+")
-_WS = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -102,7 +101,7 @@ def read_bytes(path: Path, root: Path, limit: int) -> tuple[bytes | None, str]:
 
 def fingerprint(text: str) -> str:
     """What makes two texts the same article: their words, whatever the spacing."""
-    return hashlib.sha256(_WS.sub(" ", text).strip().casefold().encode("utf-8", "surrogatepass")).hexdigest()
+    return hashlib.sha256(" ".join(text.split()).casefold().encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class Ids:

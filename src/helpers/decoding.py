@@ -93,6 +93,7 @@ def decode(data: bytes) -> str:
 _SAME_LENGTH = {**{c: " " for c in (0xA0, 0x1680, 0x202F, 0x205F, 0x3000, *range(0x2000, 0x200B))},
                 **{c: "\n" for c in (0x85, 0x2028, 0x2029, 0x0B, 0x0C)},
                 **{0xFF10 + d: str(d) for d in range(10)}}
+_ODD = re.compile("[" + "".join(re.escape(chr(c)) for c in _SAME_LENGTH) + "]")
 # Characters that carry nothing and split words: NUL, soft hyphen, zero-width marks, BOM.
 _DROP = re.compile("[\x00\u00ad\u200b-\u200d\u2060\ufeff]+")
 # A letter with the combining marks after it: the stretches that NFC may compose.
@@ -108,7 +109,8 @@ def newlines(text: str) -> str:
 def normalise(text: str) -> tuple[str, Offsets | None]:
     """The text in one form: NFC, one kind of space, no invisible characters, ASCII digits;
     with the offsets back into ``text`` (None where its length did not change)."""
-    text = text.translate(_SAME_LENGTH)
+    if _ODD.search(text):  # most texts have none: translating char by char costs more than looking
+        text = text.translate(_SAME_LENGTH)
     edits: list[Edit] = [(m.start(), m.end(), "") for m in _DROP.finditer(text)]
     if not unicodedata.is_normalized("NFC", text):
         for m in _COMBINING.finditer(text):
