@@ -104,10 +104,16 @@ def find_status(doc: Doc, d: Draft, drafts: list[Draft]) -> str:
         s, e = max(s, d.item[0]), min(e, d.item[1])
     if PAST_OPENING.match(text, s):
         return "existing"
-    titles = [(o.start, o.end) for o in _in_sentence(doc, drafts, s, e) if o is not d]
+    near = [o for o in _in_sentence(doc, drafts, s, e) if o is not d]
+    titles = [(o.start, o.end) for o in near]
+    # "a protocol on amendments to the agreement of 2015, previously signed in Minsk": what follows
+    # a title that ends with a nested one's speaks of the nested one
+    tail_nested = any(o.nested_in is not None and o.end == d.end and o.start > d.start for o in near)
     best: tuple[int, int, str] | None = None
     for h in _cues_in(doc, s, e):
         if any(a <= h.start < b for a, b in titles) or d.start <= h.start < d.end:
+            continue
+        if tail_nested and h.start >= d.end:
             continue
         distance = d.start - h.end if h.end <= d.start else max(0, h.start - d.end)
         key = (distance, -RANK[h.row["signal"]], h.row["signal"])

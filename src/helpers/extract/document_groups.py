@@ -108,6 +108,12 @@ def members(doc: Doc, text: str, drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for d in drafts:
         out.append(d)
+        if d.plural and d.count and not d.generic and d.item is None and not listed:
+            # "signed three MoUs: on health, on fisheries and on the use of cards": a count whose
+            # subjects follow it, each a document of the group
+            for k, (s, e) in enumerate(colon_subjects(doc, text, d)):
+                out.append(Draft(d.doc_type, False, (s, s), s, e, group=d, heading=d.heading))
+            continue
         if not d.plural or d.item is not None or d.nested_in is not None or d.count and not d.generic:
             continue
         if listed:
@@ -177,6 +183,26 @@ def refers_back(doc: Doc, text: str, pos: int) -> bool:
     deals include ...", "Among them ...", "One of the MoUs ...", "Another key deal ...")."""
     s, _ = doc.layout.sentence_at(pos)
     return bool(REFERS_BACK.match(text, s))
+
+
+COLON_SUBJECTS = re.compile(r"\s*:\s*(?=(?:on|in|for|regarding|concerning|between)\s)", re.I)
+NEXT_SUBJECT = re.compile(r"\s*(?:[;,]\s*(?:and\s+)?|\s+and\s+)(?=(?:on|in|for|regarding|concerning|between)\s)", re.I)
+
+
+def colon_subjects(doc: Doc, text: str, d: Draft) -> list[tuple[int, int]]:
+    """The subjects listed after a count and a colon ("three MoUs: on A, on B and on C"), each
+    opening with the same kind of word; none where fewer than two are listed."""
+    m = COLON_SUBJECTS.match(text, d.head[1])
+    if not m:
+        return []
+    end = doc.layout.sentence_at(m.end())[1]
+    pieces, pos = [], m.end()
+    for cut in NEXT_SUBJECT.finditer(text, m.end(), end):
+        pieces.append(trim(text, pos, cut.start()))
+        pos = cut.end()
+    pieces.append(trim(text, pos, end))
+    pieces = [(a, b) for a, b in pieces if b > a]
+    return pieces if len(pieces) >= 2 else []
 
 
 def subjects(doc: Doc, text: str, d: Draft) -> list[tuple[int, int]]:

@@ -26,6 +26,7 @@ SUBJECT = re.compile(r"\s*(?:\([A-Z][A-Za-z]{1,8}s?\)\s*)?(?:(?:of|on|between|am
                      r"by|under|within|covering|related|focused)\b|\((?![A-Z][A-Za-z]{1,8}s?\))|[\"“«]|"
                      r"and\s+(?!an?\s|the\s)[a-z]+\s+(?:of|on)\b[^.;]{0,80}\bbetween\b)",
                      re.I)
+PERIOD_NEXT = re.compile(r"\s+(?:until|till|through|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b")
 CONSENSUS = re.compile(r"\s+(?:(?:that|which)\b[^.;]{0,60}?|(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?"
                        r"(?:reached|achieved)\b(?!\s+(?:this|today|on|at|between|during))")
 ANAPHOR_DET = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Oo]ur|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Ss]uch)\s+$")
@@ -156,7 +157,8 @@ def _read_heads(doc: Doc, text: str, folded: str) -> list[Draft]:
         if IS_A.match(after):
             continue  # "Another key deal was an agreement with ...": the agreement is the document
         start = left_start(text, hs, floor)
-        has_subject = bool(SUBJECT.match(after))
+        # "a 10-year strategy until 2030": a period right after the head belongs to the title
+        has_subject = bool(SUBJECT.match(after) or PERIOD_NEXT.match(after))
         enumerated = bool(ENUMERATING.search(before))
         count = plural and bool(COUNT.search(text, max(floor, hs - 60), start if start < hs else hs)) \
             and word != "documents"

@@ -63,8 +63,13 @@ def aliases() -> dict[str, tuple[str, str]]:
     for r in table("countries"):
         if r["kind"] != "stem":
             out[r["alias"]] = (r["alpha3"], r["kind"])
-    for alias in [a for a in out if "'" in a]:  # typography: "People’s Republic of China"
+    for alias in [a for a in out if not a.isascii()]:  # typed without accents: "Cote d'Ivoire", "Turkiye"
+        plain = unicodedata.normalize("NFKD", alias).encode("ascii", "ignore").decode()
+        if plain and len(plain) == len(unicodedata.normalize("NFC", alias).replace("’", "'")):
+            out.setdefault(plain, out[alias])
+    for alias in [a for a in out if "'" in a or "’" in a]:  # typography: "People’s Republic of China"
         out.setdefault(alias.replace("'", "’"), out[alias])
+        out.setdefault(alias.replace("’", "'"), out[alias])
     return out
 
 
