@@ -106,14 +106,14 @@ def find_status(doc: Doc, d: Draft, drafts: list[Draft]) -> str:
         return "existing"
     near = [o for o in _in_sentence(doc, drafts, s, e) if o is not d]
     titles = [(o.start, o.end) for o in near]
-    # "a protocol on amendments to the agreement of 2015, previously signed in Minsk": what follows
-    # a title that ends with a nested one's speaks of the nested one
+    # "a protocol on amendments to the agreement of 2015, previously signed in Minsk": a past signing
+    # after a title that ends with a nested one's speaks of the nested one
     tail_nested = any(o.nested_in is not None and o.end == d.end and o.start > d.start for o in near)
     best: tuple[int, int, str] | None = None
     for h in _cues_in(doc, s, e):
         if any(a <= h.start < b for a, b in titles) or d.start <= h.start < d.end:
             continue
-        if tail_nested and h.start >= d.end:
+        if tail_nested and h.start >= d.end and h.row["signal"] == "existing":
             continue
         distance = d.start - h.end if h.end <= d.start else max(0, h.start - d.end)
         key = (distance, -RANK[h.row["signal"]], h.row["signal"])
