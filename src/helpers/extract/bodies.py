@@ -151,8 +151,8 @@ def bodies(doc: Doc) -> list[Span]:
 def _local_lower(doc: Doc, text: str, toks, words_, h) -> tuple[int, int] | None:
     """A local government written in lower case next to its place: "the Samarkand regional
     khokimiyat", "Almaty region akimat", "the akimat of Almaty region" (token range)."""
-    if h.row["kind"] != "local government":
-        return None
+    if h.row["kind"] != "local government" and text[h.start:h.end].lower() not in cue_words("local_head"):
+        return None  # "the Tashkent city administration": a local head after a level word
     lay = doc.layout
     i, j = lay.token_at(h.start), lay.token_at(h.end)
     k = i

@@ -89,6 +89,7 @@ def _cap_before(text: str, pos: int, floor: int) -> bool:
     return bool(m) and m.group(1)[:1].isupper() and m.group(1).lower() not in words("title_stops")
 
 
+APPOSED_SIDES = re.compile(r",\s+between\s")
 TITLE_REACH = 600  # characters a title may run on after its head (the longest seen is under 300)
 
 
@@ -98,6 +99,13 @@ def complement_end(doc: Doc, start: int, hard_end: int, in_list: bool, plural: b
     hard_end = min(hard_end, start + TITLE_REACH)
     seg = text[start:hard_end]
     cut = len(seg)
+    apposed = APPOSED_SIDES.match(seg)
+    if apposed:  # "the first memorandum, between A and B, concerns ...": the sides set off by commas
+        close = seg.find(",", apposed.end())
+        if close > 0 and "." not in seg[:close]:
+            if re.match(r",\s+(?:on|in|for|regarding|concerning)\s", seg[close:]):  # "..., on urban transport"
+                return complement_end(doc, start + close + 1, hard_end, in_list, plural)
+            return start + close
     m = OPENS_QUOTE.match(seg)
     if m:  # a quoted name right after the head: 'program "New Synergy"'
         close = CLOSE_QUOTE.search(seg[m.end():])

@@ -13,6 +13,7 @@ POSSESSIVE = re.compile(r"[’']s$")
 NAME_WORD = re.compile(r"(?:[A-Z]\.)*[A-ZÀ-ÖØ-ÞĀ-ỸА-Я][a-zß-öø-ÿā-ỹа-я]+(?:[-’'][A-Za-zÀ-ÿĀ-ỹ][a-zß-öø-ÿā-ỹ]*)*"
                        r"|(?:Mc|Mac|O’|O'|D’|D')[A-Z][a-z]+")
 INITIALS = re.compile(r"[A-Z]{2,3}")  # "KP Sharma Oli"
+DIGRAPH_INITIAL = re.compile(r"[A-Z][a-z]")  # "Zh.", "Sh.", "Kh." before a surname
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +72,10 @@ def name_end(words_: list[str], i: int, most: int = 6) -> int:
     while j < len(words_) and n < most:
         t = words_[j]
         nxt = words_[j + 1] if j + 1 < len(words_) else ""
+        if n == 0 and DIGRAPH_INITIAL.fullmatch(t) and nxt == "." and j + 2 < len(words_) \
+                and is_name_token(words_[j + 2]) and t not in blocked():
+            j += 2  # "Zh. Kulubaev", "Sh. Mirziyoyev": an initial of two letters
+            continue
         if is_name_token(t):
             n += 1
             j += 1

@@ -177,6 +177,13 @@ def _tail(text: str, pos: int, places, bodies, local: bool, appositive: bool = F
             parts.append(written + text[at:f])
             end = f
             continue
+        first = re.match(r"[A-Z][\w’'-]*", text[at:at + AHEAD])
+        city = local and prep == "of" and first and city_country(first.group(), 15_000)
+        if city:  # "Mayor of Veszprem Gyulya Porg", "Mayor of Samarkand Erkinjon Turdimov"
+            states.append(city)
+            parts.append(written + first.group())
+            end = at + first.end()
+            continue
         run = re.match(r"(?:[A-Z][\w’'-]*(?:\s+|$)){3,8}", text[at:at + AHEAD])
         if run and prep == "of" and (h_end := _before_holder(text, at, at + len(run.group().rstrip()))) < at + len(run.group().rstrip()):
             parts.append(written + text[at:h_end])  # "CEO of Gazprom Neft Alexander Valeryevich Dyukov"
@@ -185,13 +192,6 @@ def _tail(text: str, pos: int, places, bodies, local: bool, appositive: bool = F
         run = CAP_RUN.match(text, at)
         if run and prep == "of":
             r_end = at + len(run.group().rstrip())
-            first = run.group().split()[0]
-            city = local and city_country(first, 15_000)
-            if city:  # "Mayor of Veszprem Gyulya Porg"
-                states.append(city)
-                parts.append(written + first)
-                end = at + len(first)
-                continue
             # a body the gazetteers do not know ("of the Lok Sabha (lower house)", "of Colorful Guizhou,",
             # "of Mohanikaya of Cambodia"): capitalised words up to a bracket, a comma or "of"
             if re.match(r"\s*(?:\(|,|of\s)", text[r_end:r_end + AHEAD]) and (appositive or not _person_run(run.group())):
