@@ -26,6 +26,7 @@ SUBJECT = re.compile(r"\s*(?:\([A-Z][A-Za-z]{1,8}s?\)\s*)?(?:,\s+(?=between\s))?
                      r"by|under|within|covering|related|focused)\b|\((?![A-Z][A-Za-z]{1,8}s?\))|[\"“«]|"
                      r"and\s+(?!an?\s|the\s)[a-z]+\s+(?:of|on)\b[^.;]{0,80}\bbetween\b)",
                      re.I)
+SIGNED_BY_NAMED = re.compile(rf"\s+(?:was|were|has\s+been|had\s+been)\s+(?:{cue('signed_verb')})\s+by\s+(?:the\s+)?[A-Z]")
 PERIOD_NEXT = re.compile(r"\s+(?:until|till|through|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b")
 CONSENSUS = re.compile(r"\s+(?:(?:that|which)\b[^.;]{0,60}?|(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?"
                        r"(?:reached|achieved)\b(?!\s+(?:this|today|on|at|between|during))")
@@ -166,10 +167,12 @@ def _read_heads(doc: Doc, text: str, folded: str) -> list[Draft]:
         if plural and out and out[-1].count and re.fullmatch(r"\s*(?:and|or|,)\s*", text[out[-1].head[1]:start]):
             count = True  # "six agreements and memoranda of understanding"
         definite = bool(ANAPHOR_DET.search(before)) and start == hs
-        if not plural and definite and not has_subject and not enumerated and not item and not heading:
+        # "The memorandum was signed by A and B": a first mention named by its sides
+        by_sides = bool(SIGNED_BY_NAMED.match(after)) and not any(o.doc_type == h.row["doc_type"] for o in out)
+        if not plural and definite and not has_subject and not enumerated and not item and not heading and not by_sides:
             continue  # "the agreement": a document named before
         if not plural and start == hs and not has_subject and not text[hs].isupper() and not item \
-                and not enumerated and not re.search(r"\b(?:[Aa]n?|and)\s+$", before):
+                and not enumerated and not by_sides and not re.search(r"\b(?:[Aa]n?|and)\s+$", before):
             continue
         lead = FIELD_LEAD.match(text, he, hard_end) if plural and not item else None
         list_end = None
