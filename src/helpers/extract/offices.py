@@ -152,6 +152,13 @@ def _tail(text: str, pos: int, places, bodies, local: bool, appositive: bool = F
                     end = _gloss(text, _before_holder(text, at2, run_end))
                     parts.append(written + text[at2:end])
                     continue
+                holder = _before_holder(text, at2, run_end) if run_end > at2 and prep == "of" else run_end
+                if at2 < holder < run_end and len(text[at2:run_end].split()) >= 3:
+                    # "Chairman of Kazakh Invest Yerzhan Kazykhanov": a body named after its state, then its holder
+                    states.append(place["alpha3"])
+                    end = holder
+                    parts.append(written + text[place.start:holder].rstrip())
+                    continue
             if prep == "of" or not states and prep != "to":
                 states.append(place["alpha3"])
             end = place.end
