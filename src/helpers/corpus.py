@@ -8,7 +8,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Iterator
 
 from .formats import SOURCE, SUFFIXES, TEXT, Item, read
@@ -53,25 +53,29 @@ def read_sources(root: Path) -> dict[str, dict[str, str]]:
         return {}
 
 
-def _files(root: Path) -> list[Path]:
-    """Every entry below ``root`` that is not a folder, hidden ones and symlinked folders left
-    out, sorted by path (JupyterLab's .ipynb_checkpoints keeps copies of articles)."""
+def _files(root: Path) -> list[tuple[str, str]]:
+    """(path, path relative to ``root`` with "/") of every entry below ``root`` that is not a
+    folder, hidden ones and symlinked folders left out, sorted by relative path (JupyterLab's
+    .ipynb_checkpoints keeps copies of articles). Plain strings: a corpus may hold a million."""
     found = []
-    for here, dirs, files in os.walk(root, followlinks=False):
+    top = os.fspath(root)
+    for here, dirs, files in os.walk(top, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        base = Path(here)
-        found.extend(base / f for f in files if not f.startswith("."))
-    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+        rel_dir = os.path.relpath(here, top).replace(os.sep, "/")
+        prefix = "" if rel_dir == "." else rel_dir + "/"
+        found.extend((os.path.join(here, f), prefix + f) for f in files if not f.startswith("."))
+    return sorted(found, key=lambda x: x[1])
 
 
-def read_bytes(path: Path, root: Path, limit: int) -> tuple[bytes | None, str]:
+def read_bytes(path: str | Path, root: str | Path, limit: int) -> tuple[bytes | None, str]:
     """The bytes of a regular file inside the corpus (``root``, resolved), at most ``limit``; else
     None and the reason. FIFOs, devices and links out of the corpus are never opened for reading."""
-    try:
-        real = path.resolve(strict=True)
-    except (OSError, RuntimeError):
+    path = os.fspath(path)
+    real = os.path.realpath(path) if os.path.islink(path) or not os.path.isabs(path) else path
+    if not os.path.exists(real):
         return None, "skipped: not a regular file (broken link)"
-    if not real.is_relative_to(root):
+    top = os.fspath(root)
+    if not (real == top or real.startswith(top.rstrip(os.sep) + os.sep)):
         return None, "skipped: outside the corpus"
     try:
         fd = os.open(real, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
@@ -136,11 +140,11 @@ def iter_corpus(corpus: str | Path, max_mb: float = MAX_MB) -> Iterator[Article]
     limit = int(max_mb * 1e6)
     ids = Ids()
     seen: dict[str, str] = {}
-    for path in _files(root):
-        rel = path.relative_to(root)
-        if rel.as_posix() == SOURCES:
+    for path, rel_name in _files(real_root):
+        if rel_name == SOURCES:
             continue
-        kind = SUFFIXES.get(path.suffix.lower())
+        rel = PurePosixPath(rel_name)
+        kind = SUFFIXES.get(rel.suffix.lower())
         if kind is None:
             items = [Item(status="skipped: unsupported type")]
         else:
@@ -150,7 +154,7 @@ def iter_corpus(corpus: str | Path, max_mb: float = MAX_MB) -> Iterator[Article]
             yield _article(item, rel, ids, sources, seen)
 
 
-def _article(item: Item, rel: Path, ids: Ids, sources: dict[str, dict[str, str]],
+def _article(item: Item, rel: PurePosixPath, ids: Ids, sources: dict[str, dict[str, str]],
              seen: dict[str, str]) -> Article:
     own = [item.meta["id"]] if item.meta.get("id") else []  # a record's own id comes first
     if item.record:

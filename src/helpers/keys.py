@@ -103,7 +103,9 @@ def outlet_names(forms: dict[str, Counter]) -> dict[str, str]:
 def party_forms(signatories: pd.DataFrame, forms: dict[str, Counter], countries: dict[str, str]) -> None:
     """Count the forms under each party key of these rows into ``forms`` (and note each key's
     country), so that names can be given once all rows of a corpus are seen."""
-    for key, party, code in zip(signatories["party_key"], signatories["party"].astype(str), signatories["country"]):
+    # plain lists: iterating Arrow-backed columns value by value is slow
+    for key, party, code in zip(signatories["party_key"].tolist(), signatories["party"].astype(str).tolist(),
+                                signatories["country"].tolist()):
         forms.setdefault(key, Counter())[party] += 1
         if key not in countries and isinstance(code, str) and code:
             countries[key] = code
@@ -111,20 +113,21 @@ def party_forms(signatories: pd.DataFrame, forms: dict[str, Counter], countries:
 
 def outlet_forms(articles: pd.DataFrame, forms: dict[str, Counter]) -> None:
     """Count the written forms under each outlet key of these rows into ``forms``."""
-    for key, outlet in zip(articles["outlet_key"], articles["outlet"].astype("string").fillna("")):
+    for key, outlet in zip(articles["outlet_key"].tolist(), articles["outlet"].astype("string").fillna("").tolist()):
         if key:
             forms.setdefault(key, Counter())[str(outlet).strip()] += 1
 
 
 def add_party_keys(signatories: pd.DataFrame) -> pd.DataFrame:
     """The signatories with their ``party_key`` (names come once the corpus is seen)."""
-    keys = [party_key(p, c, lv) for p, c, lv in zip(signatories["party"], signatories["country"], signatories["level"])]
+    keys = [party_key(p, c, lv) for p, c, lv in zip(signatories["party"].tolist(), signatories["country"].tolist(),
+                                                    signatories["level"].tolist())]
     return signatories.assign(party_key=pd.Series(keys, index=signatories.index, dtype="string"))
 
 
 def add_outlet_keys(articles: pd.DataFrame) -> pd.DataFrame:
     """The articles with their ``outlet_key``."""
-    written = articles["outlet"].astype("string").fillna("").str.strip()
+    written = articles["outlet"].astype("string").fillna("").str.strip().tolist()
     return articles.assign(outlet_key=pd.Series([outlet_key(o) if o else "" for o in written],
                                                 index=articles.index, dtype="string"))
 
