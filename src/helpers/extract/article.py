@@ -247,8 +247,9 @@ def find_event_type(doc: Doc) -> str:
 
 
 def taking_part(doc: Doc) -> list[str]:
-    """The states whose officials take part: those of the people named with an office, and those
-    named at least twice in the text (the headline counts, captions do not)."""
+    """The states whose officials take part: those of the people named with an office, those that
+    sign as a state, and those named at least twice in the text (the headline counts, captions do
+    not)."""
     lay = doc.layout
     counts: Counter[str] = Counter()
     for p in doc["places"]:
@@ -258,6 +259,8 @@ def taking_part(doc: Doc) -> list[str]:
     for p in doc["people"]:
         if p["alpha3"] and p["title"] and p["office"] is not None:
             counts[p["alpha3"]] += 2
+    for a in {p["alpha3"] for p in doc["parties"] if p["alpha3"] and p["level"] == "state"}:
+        counts[a] += 2  # a state that signs takes part ("Ukraine and Poland signed ...")
     if not counts:
         return []
     ranked = counts.most_common()
