@@ -143,3 +143,13 @@ def _close(x: str, y: str, ratio: float = 0.72) -> bool:
     if x == y:
         return True
     return len(x) > 3 and len(y) > 3 and x[0] == y[0] and SequenceMatcher(None, x, y).ratio() >= ratio
+
+
+@lru_cache(maxsize=1)
+def _endings() -> re.Pattern[str]:
+    return re.compile(rf"(?:{'|'.join(sorted(words('surname_endings'), key=len, reverse=True))})$")
+
+
+def surname_like(token: str) -> bool:
+    """A lone word read as a surname only with a surname's ending (surname_endings.txt)."""
+    return bool(_endings().search(token))

@@ -12,7 +12,7 @@ from functools import lru_cache
 from .bodies import level_of
 from .doc import AHEAD, Doc, Span, span
 from .lexicon import cue, cue_words, table, words
-from .names import same_name
+from .names import same_name, surname_like
 
 RELATIVE = re.compile(rf"\b(?:{cue('relative')})\b", re.I)
 UNNAMED = re.compile(rf"\b(?:{cue('unnamed_owner')})\s+(?:[\w-]+\s+)?(?:{cue('unnamed_body')})\b|"
@@ -244,6 +244,9 @@ def _entities(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None, str]
         end = _name_end(text, pos, e)
         if end > pos:
             name = text[pos:end]
+            if " " not in name and surname_like(name) and not places.within(pos, end):
+                pos = end  # "Tokayev and Putin signed": people sign, no side is named
+                continue
             out.append((pos, end, _name_state(doc, pos, end), level_of(name)))
             pos = end
             continue

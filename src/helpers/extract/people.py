@@ -11,7 +11,7 @@ from functools import lru_cache
 from .doc import AHEAD, Doc, Mask, Span, find_words, span
 from .lexicon import alternation_of, cue, words
 from .matcher import matcher
-from .names import bare, is_name_token, name_end, particles, same_name
+from .names import bare, is_name_token, name_end, particles, same_name, surname_like
 
 NAME_GAP = re.compile(r"\s*(?:,\s*)?")
 # an office right after "Name, " is that person's ("Nurlanbek Shakiev, Speaker of ...")
@@ -294,19 +294,12 @@ COURTESY_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Mme)\.?\s+(?=[A-Z])")
 
 
 @lru_cache(maxsize=1)
-def _endings() -> re.Pattern[str]:
-    return re.compile(rf"(?:{'|'.join(sorted(words('surname_endings'), key=len, reverse=True))})$")
-
-
-@lru_cache(maxsize=1)
 def _first_and_patronymic() -> re.Pattern[str]:
     ends = "|".join(sorted(words("patronymic_endings"), key=len, reverse=True))
     return re.compile(rf"(?<![\w-])[A-Z][a-z]+\s+[A-Z][a-z]+(?:{ends})\b(?!\s+[A-Z])")
 
 
-def _surname_like(token: str) -> bool:
-    """A lone word read as a surname only with a surname's ending (surname_endings.txt)."""
-    return bool(_endings().search(token))
+_surname_like = surname_like
 
 
 AND = re.compile(r"\s+and\s+")
