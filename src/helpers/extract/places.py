@@ -190,10 +190,14 @@ REGION = re.compile(r"(?P<name>(?:[A-ZÀ-ÖØ-ÞĀ-Ỹ][\w-]*(?:[’'](?!s\b)[\w
 CITY_OF = re.compile(r"\b[Cc]ity\s+of\s+(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ỹ][\w’'-]+(?:[ -][A-ZÀ-ÖØ-ÞĀ-Ỹ][\w’'-]+)?)")
 
 
+_GEO_FEATURE = re.compile(r"\s+(?:" + "|".join(cue_words("geo_feature")) + r")\b")
+
+
 def places(doc: Doc) -> list[Span]:
     """The places layer: states, cities and regions, with ``alpha3`` (or None) and ``kind``."""
     text = doc.text
-    found: list[Span] = [span(s, e, kind, alpha3=a, kind=kind, possessive=p) for s, e, a, kind, p in scan(text)]
+    found: list[Span] = [span(s, e, kind, alpha3=a, kind=kind, possessive=p) for s, e, a, kind, p in scan(text)
+                         if not (kind == "demonym" and _GEO_FEATURE.match(text, e))]
     taken = [(s.start, s.end) for s in found]
     extra: list[Span] = []
     for m in REGION.finditer(text):
