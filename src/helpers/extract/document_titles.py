@@ -160,6 +160,9 @@ def trim(text: str, s: int, e: int) -> tuple[int, int]:
         e -= 1
     while s < e and (text[s].isspace() or text[s] in OPEN_QUOTES or text[s] in "-–—•*·"):
         s += 1
+    dangling = re.search(r"\s+(?:and|or|as\s+well\s+as)$", text[s:e])
+    if dangling:  # "a trade agreement in 2021-2022 and": a cut before the next clause's verb
+        return trim(text, s, s + dangling.start())
     if text[s:e].lower().endswith((" etc", " and others")):
         e = s + text[s:e].lower().rfind(" etc" if text[s:e].lower().endswith(" etc") else " and others")
         return trim(text, s, e)
