@@ -112,9 +112,15 @@ def find_outlet(doc: Doc) -> tuple[str, tuple[int, int] | None]:
     m = SIGN_OFF.search(text, max(0, len(text.rstrip()) - 40))
     if m and not doc["places"].within(m.start("x"), m.end("x")):
         return m.group("x"), (m.start("x"), m.end("x"))
+    m = COPYRIGHT.search(text, max(0, len(text) - 600))  # "© 2024 Kazinform. All rights reserved."
+    if m and not any(p.start <= m.start("x") and p.end >= m.end("x") for p in doc["places"].within(m.start("x"), m.end("x"))):
+        name = _short(m.group("x").rstrip("."))
+        return name, (m.start("x"), m.start("x") + len(name))
     return "", None
 
 
+COPYRIGHT = re.compile(rf"(?i:{cue('copyright_mark')})\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*)?"
+                       r"(?P<x>[A-Z][\w’'.&-]*(?:[ \t]+[A-Z][\w’'.&-]*){0,3}?)(?=[ \t]*(?:[.,|]|$|\n|All\b))", re.M)
 CALENDAR = frozenset(cue_words("weekday")) | frozenset(MONTHS)
 SIGN_OFF = re.compile(r"[.!?”\"]\s*(?:[—–]|--?)\s*(?P<x>[A-Z][A-Za-z]{1,12})\s*\Z")
 

@@ -188,6 +188,17 @@ def _ends_sentence(line: str) -> bool:
     return line.endswith((".", "!", "?", "…", ":", ";", ","))
 
 
+NAV_RUN = 3  # menu lines in a row that make a page's navigation
+
+
+def _menu_item(line: str) -> bool:
+    """A line of a site's menu: one or two words ("Home", "World news"), or items set apart by
+    "|" ("EN | RU | KZ"), with no sentence's end and no date."""
+    line = line.strip()
+    return bool(line) and (_short(line, 2) or "|" in line and _short(line.replace("|", " "), 8)) \
+        and not _ends_sentence(line) and not _is_date_line(line)
+
+
 def _short(line: str, most: int) -> bool:
     return len(line.split()) <= most
 
@@ -210,6 +221,14 @@ def analyse(text: str) -> Layout:
     while i < len(nonempty) - 1 and BREADCRUMB.fullmatch(text, *nonempty[i]):
         kinds[nonempty[i]] = "meta"  # "Home / News / Politics"
         i += 1
+    # a page's menu pasted with the report: a run of three or more lines of a word or two each
+    run = 0
+    while i + run < len(nonempty) - 1 and _menu_item(text[nonempty[i + run][0]:nonempty[i + run][1]]):
+        run += 1
+    if run >= NAV_RUN:
+        for k in range(i, i + run):
+            kinds[nonempty[k]] = "meta"
+        i += run
     first = text[nonempty[i][0]:nonempty[i][1]].strip()
     if _is_date_line(first) and len(nonempty) > i + 1:
         kinds[nonempty[i]] = "meta"
