@@ -27,6 +27,7 @@ SUBJECT = re.compile(r"\s*(?:\([A-Z][A-Za-z]{1,8}s?\)\s*)?(?:,\s+(?=between\s))?
                      r"and\s+(?!an?\s|the\s)[a-z]+\s+(?:of|on)\b[^.;]{0,80}\bbetween\b)",
                      re.I)
 SIGNED_BY_NAMED = re.compile(rf"\s+(?:was|were|has\s+been|had\s+been)\s+(?:{cue('signed_verb')})\s+by\s+(?:the\s+)?[A-Z]")
+ATTENDED = re.compile(rf"\b(?:{cue('attending')})\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}$")
 PERIOD_NEXT = re.compile(r"\s+(?:until|till|through|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b")
 CONSENSUS = re.compile(r"\s+(?:(?:that|which)\b[^.;]{0,60}?|(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?"
                        r"(?:reached|achieved)\b(?!\s+(?:this|today|on|at|between|during))")
@@ -151,6 +152,8 @@ def _read_heads(doc: Doc, text: str, folded: str) -> list[Draft]:
             continue  # "agreements reached earlier": consensus, not a document
         if PREP_BEFORE.search(before) and not text[hs].isupper():
             continue  # "upon agreement"
+        if ATTENDED.search(before):
+            continue  # "attended a cultural programme": an event, not a document
         if FORM_OF.search(before):
             continue  # "Agreement in the form of an exchange of notes": the agreement's form, not another document
         if POSSESSIVE_DET.search(before) and not ENUMERATING.search(before):
