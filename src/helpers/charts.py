@@ -17,7 +17,7 @@ from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from .display import country_colour, country_name
+from .display import country_colour, country_name, wrap
 from .schema import labels
 
 MAX_BARS = 30          # categories shown in a bar chart (every area of the closed list fits)
@@ -194,7 +194,7 @@ def paired_bars(frame: pd.DataFrame, label: str, first: str, second: str, *, tit
     b2 = ax.barh(y + h / 2, shown[second], height=h, color=STATUS_COLOURS["signed"], label=names[1])
     for b in (b1, b2):
         ax.bar_label(b, padding=2, fontsize=7)
-    ax.set_yticks(y, [_short(v) for v in shown[label]])
+    ax.set_yticks(y, [plain(wrap(v, LABEL_CHARS, 2)) for v in shown[label]], fontsize=8)  # two lines: names of articles are long
     ax.invert_yaxis()
     ax.margins(x=0.12)
     ax.xaxis.get_major_locator().set_params(integer=True)
