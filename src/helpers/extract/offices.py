@@ -9,12 +9,13 @@ import re
 from functools import lru_cache
 
 from .doc import AHEAD, Doc, Span, span
-from .lexicon import cue_words, table, words
+from .lexicon import cue, cue_words, table, words
 from .matcher import Matcher
 from .places import city_country
 
-MODIFIER = re.compile(r"(?:(?P<mod>[Ff]ormer|[Aa]cting|[Ll]ate|[Tt]hen|[Ii]ncoming|[Oo]utgoing|[Nn]ewly[- ]appointed)\s+)?"
-                      r"(?P<pre>(?:[Ff]irst|[Ss]econd)\s+(?:(?:[Dd]eputy|[Vv]ice)[\s-]+)?|(?:[Dd]eputy|[Vv]ice)[\s-]+)?$")
+_RANK, _DEPUTY = cue("office_rank"), cue("office_deputy")
+MODIFIER = re.compile(rf"(?:(?P<mod>(?i:{cue('office_time')}))\s+)?"
+                      rf"(?P<pre>(?:{_RANK})\s+(?:(?i:{_DEPUTY})[\s-]+)?|(?i:{_DEPUTY})[\s-]+)?$")
 STATE_KINDS = ("name", "official", "demonym", "seat")
 LOCAL_HEADS = cue_words("local_office")
 # an office written after a name and a comma ("Sun Chanthol, First Vice-Chairman of ..."): it ends there
