@@ -115,9 +115,18 @@ def bodies(doc: Doc) -> list[Span]:
             merged[-1] = (ps, max(pe, e), prow if pe >= e else row)
             continue
         merged.append((s, e, row))
+    # "Huawei Technologies Co., Ltd.": a legal form after a comma closes the name before it
+    joined: list[tuple[int, int, dict]] = []
+    forms = {f.lower() for f in cue_words("legal_form")}
+    for s_tok, e_tok, row in merged:
+        if joined and e_tok - s_tok == 1 and words_[s_tok].lower().rstrip(".") in forms \
+                and re.fullmatch(r"\.?\s*,\s*", text[toks[joined[-1][1] - 1][1]:toks[s_tok][0]]):
+            joined[-1] = (joined[-1][0], e_tok, joined[-1][2])
+            continue
+        joined.append((s_tok, e_tok, row))
     out: list[Span] = []
     acronyms: dict[str, Span] = {}
-    for s_tok, e_tok, row in merged:
+    for s_tok, e_tok, row in joined:
         s, e = toks[s_tok][0], toks[e_tok - 1][1]
         acronym = None
         # "(JBIC)", "«Khovar»", "[Uzbekistan Railways]" right after the name

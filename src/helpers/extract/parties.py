@@ -179,12 +179,18 @@ def _entities(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None, str]
     stands between two of them."""
     text = doc.text
     bodies, places = doc["bodies"], doc["places"]
+    known = {p["name"].split()[-1] for p in doc["people"]}
     out = []
+    lone: list[tuple[int, int]] = []
     pos = s
     while pos < e:
         m = re.match(r"(?:\s+|,|&|and\b|the\b|as\s+well\s+as\b|together\s+with\b)+", text[pos:e])
         if m and m.end():
             pos += m.end()
+            continue
+        m = PEOPLE_OF.match(text, pos, e)
+        if m:  # "Representatives of the Ministry of ... and Huawei": the sides follow
+            pos = m.end()
             continue
         b = _starting(bodies, pos, e)
         p = _starting(places, pos, e)
@@ -229,7 +235,16 @@ def _entities(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None, str]
             pos = b.end
             continue
         if p is not None and p.label == "demonym":
-            pos = _name_end(text, p.end, e) if _name_end(text, p.end, e) > p.end else p.end
+            sp = re.match(r"[ \t]+", text[p.end:e])
+            after = p.end + (sp.end() if sp else 0)
+            end = _name_end(text, after, e) if sp else after
+            first = text[after:end].split()[0] if end > after else ""
+            if end > after and first not in words("office_words") and not doc["people"].within(after, end) \
+                    and not surname_like(first):
+                out.append((p.start, end, p["alpha3"], level_of(text[p.start:end])))  # "Saudi Aramco", "Turkish Airlines"
+                pos = end
+                continue
+            pos = max(end, p.end)
             continue  # "Chinese leader Xi Jinping": a demonym is no side of its own
         if p is not None and not re.match(r"\s+[A-Z0-9]", text[p.end:e]):
             out.append((p.start, p.end, p["alpha3"], _place_level(p)))
@@ -244,15 +259,23 @@ def _entities(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None, str]
         end = _name_end(text, pos, e)
         if end > pos:
             name = text[pos:end]
-            if " " not in name and surname_like(name) and not places.within(pos, end):
-                pos = end  # "Tokayev and Putin signed": people sign, no side is named
-                continue
+            if name in known or " " not in name and SIMPLE_WORD.fullmatch(name) and surname_like(name):
+                lone.append((pos, end))  # a surname, perhaps: "Tokayev and Putin signed"
             out.append((pos, end, _name_state(doc, pos, end), level_of(name)))
             pos = end
             continue
         nxt = re.search(r"\s", text[pos:e])
         pos = pos + nxt.end() if nxt else e
-    return out
+    # people sign, no side is named: names of people known in the text, or a phrase made only of
+    # words with surnames' endings
+    drop = {(a, b) for a, b in lone if text[a:b] in known}
+    if lone and len(lone) == len(out):
+        drop = set(lone)
+    return [x for x in out if (x[0], x[1]) not in drop]
+
+
+PEOPLE_OF = re.compile(rf"(?i:{cue('people_of')})\s+")
+SIMPLE_WORD = re.compile(r"[A-Z][a-z’'-]+")
 
 
 def _name_state(doc: Doc, s: int, e: int) -> str | None:
