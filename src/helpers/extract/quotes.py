@@ -67,6 +67,26 @@ def segments(text: str, s: int, e: int, sentence_starts: list[int] = ()) -> list
     return out
 
 
+def _closing_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> dict[int, int]:
+    """Paragraphs inside a quote left open by an earlier one (no mark of their own, or only the
+    closing one): paragraph number -> where its quoted words end. A run counts only where a later
+    paragraph closes it before opening anything."""
+    out: dict[int, int] = {}
+    run: list[int] = []
+    for n, (ps, pe) in enumerate(paragraphs):
+        first = MARKS.search(text, ps, pe)
+        if first is None:
+            run.append(n)
+            continue
+        i = first.start()
+        if text[i] in "”»\"" and _closes(text, i, ps, pe) and not (text[i] in OPENERS and _opens(text, i, ps, pe)):
+            for k in run:
+                out[k] = paragraphs[k][1]
+            out[n] = i
+        run = []
+    return out
+
+
 def _opens(text: str, i: int, s: int, e: int) -> bool:
     before = text[i - 1] if i > s else " "
     after = text[i + 1] if i + 1 < e else " "
@@ -96,9 +116,22 @@ def quotes(doc: Doc) -> list[Span]:
     starts = [a for a, _ in lay.sentences]
     last_speaker: str | None = None
     prev_open_end = prev_quoted = False
-    for ps, pe in lay.paragraphs:
-        if lay.lead and lay.lead[0] == ps:
-            ps = lay.lead[1]
+    paragraphs = [(lay.lead[1] if lay.lead and lay.lead[0] == ps else ps, pe) for ps, pe in lay.paragraphs]
+    closes_open = _closing_paragraphs(text, paragraphs)
+    for n, (ps, pe) in enumerate(paragraphs):
+        done = -1  # where the words of a quote carried over from earlier paragraphs end
+        if n in closes_open and prev_open_end and prev_quoted and last_speaker:
+            # a long quote goes on through paragraphs with no mark of their own, to the one that closes it
+            qs, qe = _trim(text, ps, closes_open[n])
+            if qe > qs and len(text[qs:qe].split()) >= MIN_WORDS:
+                out.append(span(qs, qe, "quote", speaker=last_speaker, text=text[qs:qe]))
+                prev_open_end = closes_open[n] >= pe - 2 and not MARKS.search(text, ps, pe)
+                prev_quoted = True
+                if prev_open_end:
+                    continue
+                if MARKS.search(text, closes_open[n] + 1, pe) is None:
+                    continue
+                done = closes_open[n]
         transcript = _transcript(doc, ps, pe, people)
         if transcript:  # "President of Russia Vladimir Putin: Mr Mirziyoyev, ...": the turn is one statement
             speaker, qs = transcript
@@ -114,8 +147,10 @@ def quotes(doc: Doc) -> list[Span]:
             continue
         i0, i1 = bisect.bisect_left(starts, ps), bisect.bisect_left(starts, pe)
         segs = segments(text, ps, pe, starts[i0:i1])
-        para_speaker = None
+        para_speaker = last_speaker if done >= 0 else None
         for k, (qs, qe, opened, closed) in enumerate(segs):
+            if qe <= done:
+                continue
             qs, qe = _trim(text, qs, qe)
             if qe <= qs or len(text[qs:qe].split()) < MIN_WORDS or titles.covers(qs) or NAME_ONLY.fullmatch(text[qs:qe]):
                 continue  # '"Billion Trees"': a name in quotes, no statement
