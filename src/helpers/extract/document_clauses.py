@@ -249,8 +249,9 @@ def attach_sides(doc: Doc, drafts: list[Draft]) -> None:
             if pm.group("prep") == "between":
                 d.sides.append((*_between_span(doc, bs, e), "between"))
                 continue
+            # "signed on behalf of A by X and on behalf of B by Y": the sides may come before the "by"
             behalf = [(m.end(), _phrase_end(text, m.end(), _before_next_by(text, m.end(), e)))
-                      for m in BEHALF.finditer(text, bs, e)]
+                      for m in BEHALF.finditer(text, d.end, e)]
             if pm.group("prep") == "by" and behalf:  # "signed by X on behalf of the Government of A and by Y ..."
                 d.sides.extend((a, b, "behalf") for a, b in behalf if b > a)
                 continue
