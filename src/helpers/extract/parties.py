@@ -235,6 +235,13 @@ def _entities(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None, str]
             pos = b.end
             continue
         if p is not None and p.label == "demonym":
+            dk = DEMONYM_KIND.match(text, p.end, e)
+            if dk and dk.group("kind") in words("body_kinds_common"):
+                end = _name_end(text, dk.end(), e)  # "the French company TotalEnergies": the company, of France
+                if end > dk.end():
+                    out.append((dk.end(), end, p["alpha3"], level_of(dk.group("kind") + " " + text[dk.end():end])))
+                    pos = end
+                    continue
             sp = re.match(r"[ \t]+", text[p.end:e])
             after = p.end + (sp.end() if sp else 0)
             end = _name_end(text, after, e) if sp else after
@@ -274,6 +281,7 @@ def _entities(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None, str]
     return [x for x in out if (x[0], x[1]) not in drop]
 
 
+DEMONYM_KIND = re.compile(r"[ \t]+(?P<kind>[a-z]+)[ \t]+(?=[A-Z0-9])")
 PEOPLE_OF = re.compile(rf"(?i:{cue('people_of')})\s+")
 SIMPLE_WORD = re.compile(r"[A-Z][a-z’'-]+")
 
