@@ -108,12 +108,17 @@ def members(doc: Doc, text: str, drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for d in drafts:
         out.append(d)
-        if d.plural and d.count and not d.generic and d.item is None and not listed:
-            # "signed three MoUs: on health, on fisheries and on the use of cards": a count whose
-            # subjects follow it, each a document of the group
-            for k, (s, e) in enumerate(colon_subjects(doc, text, d)):
+        if d.plural and (d.count or d.generic) and d.item is None and d.nested_in is None and not listed:
+            # "signed three MoUs: on health, on fisheries and on ...", "documents were signed: on A; on B":
+            # the subjects after a colon, each a document of the group
+            parts = colon_subjects(doc, text, d)
+            for s, e in parts:
                 out.append(Draft(d.doc_type, False, (s, s), s, e, group=d, heading=d.heading))
-            continue
+            if parts:
+                d.count = d.split = True
+                continue
+            if not d.generic:
+                continue
         if not d.plural or d.item is not None or d.nested_in is not None or d.count and not d.generic:
             continue
         if listed:
@@ -185,7 +190,8 @@ def refers_back(doc: Doc, text: str, pos: int) -> bool:
     return bool(REFERS_BACK.match(text, s))
 
 
-COLON_SUBJECTS = re.compile(r"\s*:\s*(?=(?:on|in|for|regarding|concerning|between)\s)", re.I)
+COLON_SUBJECTS = re.compile(rf"\s*(?:(?:were|was|have\s+been|has\s+been)\s+(?:{cue('signed_verb')})\s*)?:\s*"
+                            r"(?=(?:on|in|for|regarding|concerning|between)\s)", re.I)
 NEXT_SUBJECT = re.compile(r"\s*(?:[;,]\s*(?:and\s+)?|\s+and\s+)(?=(?:on|in|for|regarding|concerning|between)\s)", re.I)
 
 
