@@ -89,6 +89,7 @@ def _cap_before(text: str, pos: int, floor: int) -> bool:
     return bool(m) and m.group(1)[:1].isupper() and m.group(1).lower() not in words("title_stops")
 
 
+INTRO = re.compile(rf"(?:^|[.!?]\s+|\n)\s*(?:{cue('intro_phrase')})\s+[^,.;:\n]*$")
 APPOSED_SIDES = re.compile(r",\s+between\s")
 TITLE_REACH = 600  # characters a title may run on after its head (the longest seen is under 300)
 
@@ -99,6 +100,11 @@ def complement_end(doc: Doc, start: int, hard_end: int, in_list: bool, plural: b
     hard_end = min(hard_end, start + TITLE_REACH)
     seg = text[start:hard_end]
     cut = len(seg)
+    if INTRO.search(text, max(0, start - 160), start):  # "In accordance with the Treaty on X, the parties ..."
+        comma = seg.find(",")
+        if comma > 0:
+            seg = seg[:comma]
+            cut = len(seg)
     apposed = APPOSED_SIDES.match(seg)
     if apposed:  # "the first memorandum, between A and B, concerns ...": the sides set off by commas
         close = seg.find(",", apposed.end())
