@@ -118,7 +118,7 @@ class Build:
                             fingerprint(art.source) if art.source is not None else "",
                             repr(sorted(art.metadata.items())))
 
-    def _known(self, art: Article) -> ArticleRows | None:
+    def known(self, art: Article) -> ArticleRows | None:
         """The rows of an article not to parse: skipped, a duplicate, or in the cache."""
         if art.status != "ok":
             rows = parse_article("", art.article_id, art.file, art.status, art.metadata)
@@ -134,7 +134,7 @@ class Build:
             return ArticleRows(**hit)
         return None
 
-    def _done(self, art: Article, rows: ArticleRows, outcome: str | None) -> ArticleRows:
+    def done(self, art: Article, rows: ArticleRows, outcome: str | None) -> ArticleRows:
         if outcome is not None:
             setattr(self.counts, outcome, getattr(self.counts, outcome) + 1)
             if self.cache and outcome == "parsed":
@@ -146,10 +146,10 @@ class Build:
 
     def article(self, art: Article) -> ArticleRows:
         """One article's rows: parsed here, or from the cache where it was parsed before."""
-        rows = self._known(art)
+        rows = self.known(art)
         if rows is not None:
-            return self._done(art, rows, None)
-        return self._done(art, *parse_one(art, self.time_limit))
+            return self.done(art, rows, None)
+        return self.done(art, *parse_one(art, self.time_limit))
 
     def _articles(self, corpus: str | Path) -> Iterator[Article]:
         articles: Iterator[Article] = iter_corpus(corpus, self.max_mb)

@@ -66,7 +66,9 @@ def version() -> str:
     for dist in LIBRARIES:
         h.update(f"{dist}=={_version(dist)}\0".encode())
     here = Path(__file__).parent
-    code = [here / "parse.py", *sorted((here / "extract").rglob("*.py"))]
+    # what turns a file's text into rows: reading and normalising (offsets), parsing, mapping back
+    code = [here / f for f in ("formats.py", "decoding.py", "markdown.py", "webpage.py", "textmap.py", "build.py",
+                               "parse.py")] + sorted((here / "extract").rglob("*.py"))
     data = sorted(p for p in reference_dir().rglob("*") if p.is_file())
     for path in code + data:
         h.update(f"{path.name}\0".encode())

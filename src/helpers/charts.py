@@ -17,7 +17,7 @@ from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from .display import country_colour, country_name, wrap
+from .display import country_colour, country_name, label_name, wrap
 from .schema import labels
 
 MAX_BARS = 30          # categories shown in a bar chart (every area of the closed list fits)
@@ -32,8 +32,8 @@ MUTED = "#b0b0b0"
 # One colour per table, light enough to shade text under it (the evidence notebook).
 TABLE_COLOURS = {"people": "#aec7e8", "areas": "#98df8a", "documents": "#ffbb78",
                  "signatories": "#c5b0d5", "durations": "#ff9896", "quotes": "#e5e5e5"}
-STATUS_COLOURS = {"signed": "#2ca02c", "planned": "#ff7f0e", "existing": "#1f77b4",
-                  "Signed": "#2ca02c", "Planned": "#ff7f0e", "Existing": "#1f77b4"}  # codes and plain names
+_STATUS = {"signed": "#2ca02c", "planned": "#ff7f0e", "existing": "#1f77b4"}
+STATUS_COLOURS = {**_STATUS, **{label_name("status", k): v for k, v in _STATUS.items()}}  # codes and plain names
 
 
 @dataclass(frozen=True)

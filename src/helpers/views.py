@@ -9,7 +9,6 @@ from . import summary
 from .display import NOT_STATED, article_names, countries_name, country_colour, country_name, label_name
 from .tables import Tables
 
-STATUS_COLOURS = {"Signed": "#2ca02c", "Planned": "#ff7f0e", "Existing": "#1f77b4"}
 
 
 def _named_counts(values: pd.Series, kind: str, name: str) -> pd.DataFrame:

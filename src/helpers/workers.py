@@ -90,11 +90,11 @@ class Workers:
             group, future = pending.popleft()
             parsed = iter(self._result(future)) if future is not None else iter(())
             for art, rows in group:
-                yield build._done(art, rows, None) if rows is not None else build._done(art, *next(parsed))
+                yield build.done(art, rows, None) if rows is not None else build.done(art, *next(parsed))
 
         group: list = []
         for art in articles:
-            group.append((art, build._known(art)))
+            group.append((art, build.known(art)))
             if len(group) >= chunk:
                 flush(group)
                 group = []

@@ -22,7 +22,6 @@ PLURAL_HEAD_OF = re.compile(r"(?:the\s+)?(?P<mod>(?:[a-z]+\s+){0,2})(?P<head>[A-
 TWO_AND_HEAD = re.compile(r"(?:the\s+)?(?P<a>[A-Z][\w’'-]+)\s+and\s+(?P<b>[A-Z][\w’'-]+)\s+(?P<head>[A-Za-z]+)$")
 DASHED = re.compile(r"\s[–—-]\s(?P<names>.+?)(?:\s[–—-](?:\s|$)|$)")
 DESCRIPTOR = re.compile(r"(?:[a-z][\w-]*\s+){0,3}(?P<kind>[a-z][\w-]*)\s+(?=[A-Z])")
-KIND_NAME = re.compile(r"(?:the\s+)?(?P<d>[A-Z][\w’'-]+)\s+(?P<kind>[a-z]+)\s+(?P<name>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})$")
 STATE_LABELS = ("name", "official", "demonym", "seat")
 # heads written with a capital when they stand for one state's body ("the governments of A and B" ->
 # "Government of A")
@@ -256,12 +255,6 @@ def _entities(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None, str]
         if p is not None and not re.match(r"\s+[A-Z0-9]", text[p.end:e]):
             out.append((p.start, p.end, p["alpha3"], _place_level(p)))
             pos = p.end
-            continue
-        km = KIND_NAME.match(text[pos:e])
-        if km and km.group("kind") in words("body_kinds_common") and (dp := places.starting_at(pos + km.start("d"))):
-            a, b_ = pos + km.start("name"), pos + km.end("name")  # "the Chinese company Sinopharm"
-            out.append((a, b_, dp["alpha3"], level_of(km.group("kind") + " " + km.group("name"))))
-            pos = pos + km.end()
             continue
         end = _name_end(text, pos, e)
         if end > pos:

@@ -299,7 +299,6 @@ def _first_and_patronymic() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])[A-Z][a-z]+\s+[A-Z][a-z]+(?:{ends})\b(?!\s+[A-Z])")
 
 
-_surname_like = surname_like
 
 
 AND = re.compile(r"\s+and\s+")
@@ -354,7 +353,7 @@ def _bare(doc: Doc, text: str, toks, words_, found: list[Span]) -> list[Span]:
         toks_ = name.split()
         if any(same_name(name, k) for k in known):
             continue
-        if len(toks_) == 1 and not (_surname_like(name) or COURTESY_NAME.search(text, max(0, s - 6), s)):
+        if len(toks_) == 1 and not (surname_like(name) or COURTESY_NAME.search(text, max(0, s - 6), s)):
             continue  # a lone word is too often a place or a body
         out.append(span(s, e, "person", name=name, title="", alpha3=None, office=None, how="bare"))
         known.append(name)
