@@ -75,6 +75,9 @@ def _speech_verb() -> re.Pattern[str]:
     return re.compile(rf"(?<=\S)\s+(?:{alternation_of('signals', 'signal', 'speech')})\b")
 
 
+BY_AGENCY = re.compile(r"(?i:\bby)\s+(?P<x>[A-Z]{2,}[A-Z0-9]*)(?:\s+[A-Z][a-z]+)?\s*$")
+
+
 def find_outlet(doc: Doc) -> tuple[str, tuple[int, int] | None]:
     """The outlet the text credits: "X reports / reported / informs / cites", "according to the
     news agency X", "Source: X", a dateline's agency ("ASTANA. KAZINFORM –", "/MONTSAME/",
@@ -83,7 +86,7 @@ def find_outlet(doc: Doc) -> tuple[str, tuple[int, int] | None]:
     surnames = {surname(p["name"]) for p in doc["people"]}
     for h in matcher("credits").finditer(text):
         x = h.group("x")
-        if x and not lay.in_headline(h.start):
+        if x and not lay.in_headline(h.start) and not lay.in_headline(x[0]):
             return _short(text[x[0]:x[1]]), x
     found = _credited(doc, _credit_verb(), surnames)
     if found is None:  # "..., the Dhaka Tribune stated": a verb of speech credits an outlet's name
@@ -104,6 +107,9 @@ def find_outlet(doc: Doc) -> tuple[str, tuple[int, int] | None]:
         line = text[s:e]
         m = re.match(r"\s*(?P<x>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}),\s+\w+\s+\d", line)  # "Xinhua, September 4, 2016"
         if m and not doc["places"].within(s + m.start("x"), s + m.end("x")) and m.group("x") not in CALENDAR:
+            return m.group("x"), (s + m.start("x"), s + m.end("x"))
+        m = BY_AGENCY.search(line)
+        if m:  # "Posted On: 03 JUL 2025 8:15PM by PIB Delhi", "By BERNAMA": an agency's acronym, not a byline
             return m.group("x"), (s + m.start("x"), s + m.end("x"))
         m = re.search(r"\d{4}\s+(?P<x>[A-Z][\w]+)\s*$|\d\s*,\s*(?P<y>[A-Z][A-Za-z]{2,})\s*$", line)
         if m:  # "..., 14. June 2023 AETOSWire", "Baku, June 10, AZERTAC"
@@ -161,10 +167,10 @@ def outlet_country(outlet: str) -> str | None:
 def find_published(doc: Doc) -> str:
     """An ISO date from a dateline or a date line with a year near the top, else empty."""
     head = doc.text[:400]
-    m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+([A-Z][a-z]+)\.?,?\s+(\d{4})\b", head)
+    m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+([A-Z][A-Za-z]+)\.?,?\s+(\d{4})\b", head)
     if m and m.group(2).lower() in MONTH_NUMBER:
         return _iso(int(m.group(3)), MONTH_NUMBER[m.group(2).lower()], int(m.group(1)))
-    m = re.search(r"\b([A-Z][a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s*/?\s*(\d{4})\b", head)
+    m = re.search(r"\b([A-Z][A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s*/?\s*(\d{4})\b", head)
     if m and m.group(1).lower() in MONTH_NUMBER:
         return _iso(int(m.group(3)), MONTH_NUMBER[m.group(1).lower()], int(m.group(2)))
     m = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", head)
@@ -212,7 +218,15 @@ def find_event_type(doc: Doc) -> str:
     """The event reported: a phone call, a (state, official, working) visit, a commission's
     session, a forum, talks, or other; the body's words weighed in that order."""
     text, lay = doc.text, doc.layout
-    body = "\n".join(text[s:e] for s, e in lay.paragraphs)
+    # a gathering named in a document's title is its subject, not the event ("MoU on Joint Commission
+    # Meetings"), unless the document records the gathering ("the protocol of the fifth session")
+    parts, pos = [], 0
+    for d in sorted(doc["documents"], key=lambda d: d.start):
+        if d.start >= pos and d["type"] != "protocol":
+            parts += [text[pos:d.start], " " * (d.end - d.start)]
+            pos = d.end
+    masked = "".join(parts) + text[pos:]
+    body = "\n".join(masked[s:e] for s, e in lay.paragraphs)
     headline = text[lay.headline[0]:lay.headline[1]] if lay.headline else ""
     low = (headline + "\n" + body).lower()
     hits: dict[str, int] = {}  # event type -> where it is first named

@@ -88,6 +88,8 @@ def bodies(doc: Doc) -> list[Span]:
     places = doc["places"]
     folded = doc.folded
     heads = matcher("body_kinds").finditer(text, folded=folded)
+    # a name never runs across a line's end ("Press Release / Federal Ministry ... / Berlin, 4 March")
+    breaks = frozenset(lay.token_at(s) for s, _ in lay.lines)
     found: list[tuple[int, int, dict]] = []
     for h in heads:
         first = text[h.start]
@@ -103,8 +105,8 @@ def bodies(doc: Doc) -> list[Span]:
             continue  # in a headline Written In Capitals, no name has an edge
         i = lay.token_at(h.start)
         j = lay.token_at(h.end)
-        s_tok = _left(words_, i, h.row.get("case") == "exact")
-        e_tok = _right(text, toks, words_, j, set(filter(None, h.row["complements"].split("|"))), places)
+        s_tok = _left(words_, i, h.row.get("case") == "exact", breaks)
+        e_tok = _right(text, toks, words_, j, set(filter(None, h.row["complements"].split("|"))), places, breaks)
         found.append((s_tok, e_tok, dict(h.row)))
     # one span per body: a head read inside another body's name belongs to it
     found.sort(key=lambda x: (x[0], -x[1]))
@@ -180,11 +182,12 @@ def _local_lower(doc: Doc, text: str, toks, words_, h) -> tuple[int, int] | None
     return None
 
 
-def _left(words_: list[str], i: int, exact: bool) -> int:
-    """Index of the first token of a body's name whose head is token ``i``."""
+def _left(words_: list[str], i: int, exact: bool, breaks: frozenset[int] = frozenset()) -> int:
+    """Index of the first token of a body's name whose head is token ``i`` (``breaks``: tokens
+    that start a line)."""
     k = i
     n = 0
-    while k > 0 and n < 7:
+    while k > 0 and n < 7 and k not in breaks:
         w = words_[k - 1]
         if w in LEFT_STOPS or w in _title_words() and not exact or w in MONTH_WORDS:
             break
@@ -194,7 +197,8 @@ def _left(words_: list[str], i: int, exact: bool) -> int:
             continue
         # "Bank of China", "U.S. Trade and Development Agency": a connector between capitalised words,
         # unless the words before it are a body's name of their own ("ONODA Inc and Bangladesh SEZ Ltd")
-        if w in ("of", "and", "&", "for") and n and k >= 2 and _is_cap(words_[k - 2]) and _free_run(words_, k - 2) \
+        if w in ("of", "and", "&", "for") and n and k >= 2 and k - 1 not in breaks and _is_cap(words_[k - 2]) \
+                and _free_run(words_, k - 2) \
                 and not (w == "and" and lookup(words_[k]) is not None):  # "Nepal Television and China Media Group"
             k -= 1
             continue
@@ -217,26 +221,26 @@ def _free_run(words_: list[str], j: int) -> bool:
 
 
 def _right(text: str, toks: list[tuple[int, int]], words_: list[str], j: int, complements: set[str],
-           places) -> int:
+           places, breaks: frozenset[int] = frozenset()) -> int:
     """Index after the last token of a body's name whose head ends before token ``j``."""
     end = j
     n = len(toks)
     if j >= 2 and not _is_cap(words_[j - 2]) or j == 1:
         k = j
-        while k < n and k - j < 3 and _is_cap(words_[k]) and words_[k] not in _head_words() \
+        while k < n and k - j < 3 and k not in breaks and _is_cap(words_[k]) and words_[k] not in _head_words() \
                 and words_[k] not in _title_words() and words_[k] not in MONTH_WORDS:
             k += 1
             if lookup(words_[k - 1]) is not None:
                 break
         if k > j and (k >= n or not _is_cap(words_[k])):
             end = k
-    while end < n and end - j < MAX_NAME_WORDS:
+    while end < n and end - j < MAX_NAME_WORDS and end not in breaks:
         w = words_[end]
-        if w in complements and end + 1 < n:
+        if w in complements and end + 1 < n and end + 1 not in breaks:
             k = end + 1
             if words_[k] == "the":
                 k += 1
-            run = _cap_run(text, toks, words_, k, places)
+            run = _cap_run(text, toks, words_, k, places, breaks)
             if run == k:
                 break
             end = run
@@ -248,7 +252,8 @@ def _right(text: str, toks: list[tuple[int, int]], words_: list[str], j: int, co
 MAX_NAME_WORDS = 40  # tokens of the longest body's name read
 
 
-def _cap_run(text: str, toks: list[tuple[int, int]], words_: list[str], k: int, places) -> int:
+def _cap_run(text: str, toks: list[tuple[int, int]], words_: list[str], k: int, places,
+             breaks: frozenset[int] = frozenset()) -> int:
     """Index after a run of capitalised words from token ``k`` (inner "of", "and", "for", "the";
     commas of a list of fields; a region's name), stopping before "and" that opens another
     body's name, before an office held by a person ("... Chairman, H.E.") and after a state's
@@ -261,7 +266,7 @@ def _cap_run(text: str, toks: list[tuple[int, int]], words_: list[str], k: int, 
     office_words = _office_vocabulary()
     office_head, checked = True, k  # every word so far names an office: "of the Prime Minister"
     last = min(n, k + MAX_NAME_WORDS)  # no body's name is longer: run-on capitals stay linear
-    while i < last:
+    while i < last and (i == k or i not in breaks):
         w = words_[i]
         region = places.starting_at(toks[i][0])
         if region is not None and region.label == "region":

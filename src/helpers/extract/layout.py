@@ -206,6 +206,7 @@ def _short(line: str, most: int) -> bool:
 PAGE_END = re.compile(rf"(?i)\s*(?:{cue('page_end')})\s*(?::|$)")
 BREADCRUMB = re.compile(r"\s*[\w’'-]+(?:\s[\w’'-]+){0,3}(?:\s*[/>»|]\s*[\w’'-]+(?:\s[\w’'-]+){0,3})+\s*")
 CREDIT_LINE = re.compile(rf"(?i)\s*(?:{cue('credit_label')})\s*:")
+RELEASE_LINE = re.compile(rf"(?i)\s*(?:{cue('release_label')})\s*[.:]?\s*")  # "PRESS RELEASE", "Media release"
 CAPTION = re.compile(rf"^\s*(?:{cue('caption_line')})\b|\b(?:{cue('caption_label')})\s*:", re.I)
 
 
@@ -230,7 +231,19 @@ def analyse(text: str) -> Layout:
             kinds[nonempty[k]] = "meta"
         i += run
     first = text[nonempty[i][0]:nonempty[i][1]].strip()
-    if _is_date_line(first) and len(nonempty) > i + 1:
+    if RELEASE_LINE.fullmatch(first) and len(nonempty) > i + 2:
+        # a release: its label, the issuer, place and date, then the headline right above the text
+        kinds[nonempty[i]] = "meta"
+        i += 1
+        k = i
+        while k < len(nonempty) - 1 and _short(text[nonempty[k][0]:nonempty[k][1]], 30) \
+                and not _ends_sentence(text[nonempty[k][0]:nonempty[k][1]]):
+            k += 1
+        for m in range(i, k):
+            last = m == k - 1 and not _is_date_line(text[nonempty[m][0]:nonempty[m][1]])
+            kinds[nonempty[m]] = "headline" if last else "meta"
+        i = k
+    elif _is_date_line(first) and len(nonempty) > i + 1:
         kinds[nonempty[i]] = "meta"
         i += 1
     elif CREDIT_LINE.match(first):
