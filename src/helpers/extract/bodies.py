@@ -240,6 +240,8 @@ def _right(text: str, toks: list[tuple[int, int]], words_: list[str], j: int, co
             k = end + 1
             if words_[k] == "the":
                 k += 1
+            if w == "in" and k < n and places.starting_at(toks[k][0]) is not None:
+                break  # "Nazarbayev University in Astana": where it is, not its name ("Research in Ayurveda")
             run = _cap_run(text, toks, words_, k, places, breaks)
             if run == k:
                 break

@@ -142,6 +142,10 @@ def _names_by_surname(doc: Doc) -> dict[str, list[str]]:
     return cache
 
 
+LOCATOR = re.compile(r",[ \t]*(?:the[ \t]+)?")
+LOCATOR_END = re.compile(r"\s*(?:,|and\b|&|$)")
+
+
 def split_sides(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None, str]]:
     """(start, end, alpha3, level) of each party a phrase names."""
     text = doc.text
@@ -230,8 +234,13 @@ def _entities(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None, str]
             out.append((a, b_, alpha3, "city"))
             continue
         if b is not None and (p is None or b.end >= p.end):
-            out.append((b.start, b.end, b["alpha3"], b["level"]))
-            pos = b.end
+            alpha3, pos = b["alpha3"], b.end
+            loc = LOCATOR.match(text, pos, e)
+            lp = places.starting_at(loc.end()) if loc else None
+            if lp is not None and lp.label in STATE_LABELS and alpha3 in (None, lp["alpha3"]) \
+                    and LOCATOR_END.match(text, lp.end, e):
+                alpha3, pos = lp["alpha3"], lp.end  # "the Institute of ... (ITAM), Ghana and ...": where it is
+            out.append((b.start, b.end, alpha3, b["level"]))
             continue
         if p is not None and p.label == "demonym":
             dk = DEMONYM_KIND.match(text, p.end, e)
