@@ -330,6 +330,8 @@ def _resolve(doc: Doc, who: str, pos: int, people: list[Span], said: list[Span] 
         if not role_words and not states:
             continue
         cands.append(p)
+    if states and any(p["alpha3"] in states for p in cands):
+        cands = [p for p in cands if p["alpha3"] in states]  # one of that state before one of no known state
     if not cands:
         names = {p["name"] for p in people if p["how"] != "surname"}
         return names.pop() if len(names) == 1 and (role_words or states) else None  # the only person of the article

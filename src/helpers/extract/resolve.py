@@ -65,7 +65,7 @@ def _one_person(m: Span, g: dict) -> bool:
                 continue
             return True
         # "Sheikh Mohamed" after "Sheikh Mohamed bin Zayed Al Nahyan": a first-name reference
-        if len(m["name"].split()) == 1 and m["name"] == q["name"].split()[0] and m["title"] in (q["title"], ""):
+        if len(m["name"].split()) == 1 and m["name"] == q["name"].split()[0] and (m["title"] in (q["title"], "") or q["title"] in WEAK):
             return True
     return False
 
