@@ -106,7 +106,9 @@ def bodies(doc: Doc) -> list[Span]:
         i = lay.token_at(h.start)
         j = lay.token_at(h.end)
         s_tok = _left(words_, i, h.row.get("case") == "exact", breaks)
-        e_tok = _right(text, toks, words_, j, set(filter(None, h.row["complements"].split("|"))), places, breaks)
+        comps = [c for c in h.row["complements"].split("|") if c]
+        e_tok = _right(text, toks, words_, j, {c.split(":")[0] for c in comps}, places, breaks,
+                       {c.split(":")[0] for c in comps if c.endswith(":field")})
         found.append((s_tok, e_tok, dict(h.row)))
     # one span per body: a head read inside another body's name belongs to it
     found.sort(key=lambda x: (x[0], -x[1]))
@@ -221,8 +223,9 @@ def _free_run(words_: list[str], j: int) -> bool:
 
 
 def _right(text: str, toks: list[tuple[int, int]], words_: list[str], j: int, complements: set[str],
-           places, breaks: frozenset[int] = frozenset()) -> int:
-    """Index after the last token of a body's name whose head ends before token ``j``."""
+           places, breaks: frozenset[int] = frozenset(), fields: set[str] = frozenset()) -> int:
+    """Index after the last token of a body's name whose head ends before token ``j`` (``fields``:
+    complements that never take a place)."""
     end = j
     n = len(toks)
     if j >= 2 and not _is_cap(words_[j - 2]) or j == 1:
@@ -240,7 +243,7 @@ def _right(text: str, toks: list[tuple[int, int]], words_: list[str], j: int, co
             k = end + 1
             if words_[k] == "the":
                 k += 1
-            if w == "in" and k < n and places.starting_at(toks[k][0]) is not None:
+            if w in fields and k < n and places.starting_at(toks[k][0]) is not None:
                 break  # "Nazarbayev University in Astana": where it is, not its name ("Research in Ayurveda")
             run = _cap_run(text, toks, words_, k, places, breaks)
             if run == k:
