@@ -127,6 +127,12 @@ def complement_end(doc: Doc, start: int, hard_end: int, in_list: bool, plural: b
     for mm in WHEN_TAIL.finditer(seg):  # "... state border in Bishkek on March 13"
         cut = min(cut, mm.start())
         break
+    for mm in IN_PLACE.finditer(seg, 0, cut):  # "... on green hydrogen in Berlin." under a "Berlin, 4 March" dateline
+        p = doc["places"].starting_at(start + mm.end())
+        if p is not None and p["alpha3"] and doc.text[p.start:p.end] in _dateline_places(doc) \
+                and CLAUSE_END.match(text, p.end):
+            cut = min(cut, mm.start())
+            break
     if not in_list:
         for mm in (VERB_CUT.search(seg), _and_verb().search(seg)):
             if mm:
@@ -149,6 +155,20 @@ def complement_end(doc: Doc, start: int, hard_end: int, in_list: bool, plural: b
         if mm and not plural:
             cut = min(cut, mm.start())
     return start + cut
+
+
+IN_PLACE = re.compile(r"\s+in\s+(?=[A-Z])")
+CLAUSE_END = re.compile(r"\s*(?:[,.;:]|$|\s(?:on|during|today|yesterday|this|last)\b)")
+
+
+def _dateline_places(doc: Doc) -> frozenset[str]:
+    """The places an article's dateline or top lines name: where the reported event happened."""
+    if "dateline_places" not in doc.cache:
+        lay = doc.layout
+        spans = list(lay.meta) + ([lay.lead] if lay.lead else [])
+        doc.cache["dateline_places"] = frozenset(
+            doc.text[p.start:p.end] for a, b in spans if a < lay.body_start + 200 for p in doc["places"].within(a, b))
+    return doc.cache["dateline_places"]
 
 
 def _comma_in_body(doc: Doc, pos: int) -> bool:
