@@ -130,6 +130,7 @@ def _fill_countries(doc: Doc, people: list[dict]) -> None:
             if q is not None and q["alpha3"] and q.label in ("name", "official"):
                 p["alpha3"] = q["alpha3"]  # "Sultan Haitham bin Tariq Al Said of Oman"
                 break
+    _from_ministries(doc, people)
     sides = taking if len(taking) == 2 else _two_named(doc)
     if len(sides) == 2:
         _sides(doc, people, sides)
@@ -157,6 +158,36 @@ def _fill_countries(doc: Doc, people: list[dict]) -> None:
             p["alpha3"] = home
         elif taking:
             p["alpha3"], p["guessed"] = taking[0], True
+
+
+COMPLEMENT = re.compile(r"\s(?:of|for)\s+(?:the\s+)?(?P<field>.+)$")
+
+
+def _field(name: str) -> str:
+    """The field an office or a body is of: "energy and infrastructure" for "Minister of Energy and
+    Infrastructure" and for "UAE Ministry of Energy and Infrastructure of the UAE"."""
+    m = COMPLEMENT.search(name)
+    if not m:
+        return ""
+    return re.split(r"\s+of\s+", m.group("field"))[0].lower()
+
+
+def _from_ministries(doc: Doc, people: list[dict]) -> None:
+    """"Suhail Al Mazrouei, Minister of Energy and Infrastructure" beside "the UAE Ministry of Energy
+    and Infrastructure and Kenya's Ministry of Energy and Petroleum": the state of the one ministry
+    of that field."""
+    states: dict[str, set[str]] = {}
+    for b in doc["bodies"]:
+        alpha3 = b["alpha3"] or b["owner"]
+        f = _field(doc.text[b.start:b.end])
+        if alpha3 and f and b["kind"] == "ministry":
+            states.setdefault(f, set()).add(alpha3)
+    if not states:
+        return
+    for p in people:
+        f = _field(p["title"]) if p["title"].startswith("Minister") and not p["alpha3"] else ""
+        if len(states.get(f, ())) == 1:
+            p["alpha3"] = next(iter(states[f]))
 
 
 def _two_named(doc: Doc) -> list[str]:
