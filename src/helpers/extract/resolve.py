@@ -133,6 +133,7 @@ def _fill_countries(doc: Doc, people: list[dict]) -> None:
     _from_ministries(doc, people)
     sides = taking if len(taking) == 2 else _two_named(doc)
     if len(sides) == 2:
+        _travels(doc, people, sides)
         _sides(doc, people, sides)
     covered = {p["alpha3"] for p in people if p["alpha3"]}
     left = [a for a in taking if a not in covered]
@@ -188,6 +189,42 @@ def _from_ministries(doc: Doc, people: list[dict]) -> None:
         f = _field(p["title"]) if p["title"].startswith("Minister") and not p["alpha3"] else ""
         if len(states.get(f, ())) == 1:
             p["alpha3"] = next(iter(states[f]))
+
+
+GOING = re.compile(rf"(?:[’']s|\s+(?:(?:is|was|will|has|had|have)\s+)?(?:(?:be|been|on)\s+)?(?:an?\s+)?)\s*"
+                   rf"(?:[\w-]+\s+){{0,3}}?(?:{cue('going_to')})\s+(?:the\s+)?")
+HOME = re.compile(rf"\s+(?:(?:will|would|is|was)\s+)?(?:be\s+)?(?:{cue('coming_home')})\s+(?:the\s+)?")
+COUNTERPART = re.compile(r"\s+and\s+(?:his|her)\s+")
+
+
+def _travels(doc: Doc, people: list[dict], sides: list[str]) -> None:
+    """A person of no state who goes to one side ("Yunus's visit to Tokyo") or meets its counterpart
+    ("PM Oli and his Chinese counterpart") is of the other; one who comes home to a place
+    ("Tinubu will be back in Abuja", "left Abuja for Beijing") is of its state."""
+    text, places = doc.text, doc["places"]
+    for p in people:
+        if p["alpha3"]:
+            continue
+        for _, e in p["mentions"]:
+            own = away = None
+            m = HOME.match(text, e)
+            q = places.starting_at(m.end()) if m else None
+            if q is not None and q["alpha3"] in sides and q["kind"] in ("capital", "city", "name", "official", "seat"):
+                own = q["alpha3"]
+            m = GOING.match(text, e) if own is None else None
+            q = places.starting_at(m.end()) if m else None
+            if q is not None and q["alpha3"] in sides and q.label != "region":
+                away = q["alpha3"]
+            m = COUNTERPART.match(text, e) if own is None and away is None else None
+            q = places.starting_at(m.end()) if m else None
+            if q is not None and q.label == "demonym" and q["alpha3"] in sides \
+                    and text.startswith("counterpart", q.end + 1):
+                away = q["alpha3"]
+            if away is not None:
+                own = sides[1] if away == sides[0] else sides[0]
+            if own is not None:
+                p["alpha3"] = own
+                break
 
 
 def _two_named(doc: Doc) -> list[str]:
