@@ -159,7 +159,7 @@ ABBREVIATION = re.compile(r"\s\([A-Z][A-Za-z0-9&.-]{1,12}\)")
 WORTH_THEN = re.compile(r"\s+(?:worth|valued\s+at)\s+(?:[^,;.()]|(?<=\d)[.,](?=\d))*?\s(?=(?:between|with)\s)")
 # "..., signed by", "(MoUs) spanning several sectors have been signed by": an aside, an abbreviation
 # or a few lower-case words may stand between a document and its passive verb
-PASSIVE_BY = re.compile(r"\s*(?:,[^,]{0,40},\s*)?(?:\([A-Za-z]{1,12}\)\s*)?(?:(?!(?:that|which|who)\b)[a-z][\w-]*\s+){0,3}?"
+PASSIVE_BY = re.compile(r"\s*(?:,\s*(?=(?:was|were|has|have|had)\s)|,[^,]{0,40},\s*)?(?:\([A-Za-z]{1,12}\)\s*)?(?:(?!(?:that|which|who)\b)[a-z][\w-]*\s+){0,3}?"
                         r"(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?"
                         rf"(?:{cue('signed_verb')})\s+(?:[\w\s]{{0,30}}?\s)?(?P<prep>by|between|with)\s+")
 @lru_cache(maxsize=1)

@@ -195,6 +195,7 @@ def _read_heads(doc: Doc, text: str, folded: str) -> list[Draft]:
         out.append(Draft(h.row["doc_type"], plural, (hs, he), s, e, item=item, heading=heading, count=count or generic,
                          enumerated=enumerated, generic=generic, list_end=list_end))
     out.extend(_headless_items(doc, text, out))
+    out.extend(_elided(doc, text, out))
     out.sort(key=lambda d: d.start)
     return out
 
@@ -240,6 +241,31 @@ def _headless_items(doc: Doc, text: str, found: list[Draft]) -> list[Draft]:
         if e - s < 8 or not SUBJECT.match(" " + text[s:e]):
             continue  # an item that is not a subject ("on ...", "between ...") is no document
         out.append(Draft(heads[-1].doc_type, False, (s, s), s, e, item=item))
+    return out
+
+
+ELIDED = re.compile(rf"\b(?:[Tt]he|[Aa]nother|[Aa])\s+(?P<ord>{cue('ordinal')}|other)(?:\s+one)?\s*(?P<comma>,)\s+"
+                    r"(?=(?:on|between|in|for|regarding|concerning|covering|with)\s)")
+
+
+def _elided(doc: Doc, text: str, found: list[Draft]) -> list[Draft]:
+    """Documents counted off without their head ("The first MoU, between A and B, ... The second,
+    on maritime transport, was signed by C and D"): each takes the type of the ordinal or counted
+    mention before it; the title runs from the ordinal over the subject set off by commas."""
+    lay = doc.layout
+    out: list[Draft] = []
+    for m in ELIDED.finditer(text):
+        s = m.start("ord")
+        if lay.is_noise(s):
+            continue
+        before = [d for d in found if d.head[1] <= s and s - d.head[1] < REACH and (d.enumerated or d.count)]
+        if not before:
+            continue
+        sent = lay.sentence_at(s)
+        end = complement_end(doc, m.start("comma"), min(sent[1], m.end() + 4 * REACH), False)
+        a, e = trim(text, s, end)
+        if e > m.end():
+            out.append(Draft(before[-1].doc_type, False, (s, m.end("ord")), a, e, enumerated=True))
     return out
 
 
