@@ -123,7 +123,13 @@ def same_name(a: str, b: str) -> bool:
 def family_first(name: str) -> bool:
     """True for a name written family name first ("Xi Jinping", "Yoon Suk Yeol")."""
     parts = name.split()
-    return len(parts) > 1 and parts[0] in words("family_first")
+    # the given name of such a name is one or two syllables a word ("Jinping", "Suk Yeol", "Jae-myung");
+    # "Lee Kinyanjui" is a Kenyan's, family name last
+    return len(parts) > 1 and parts[0] in words("family_first") and all(
+        len(VOWELS.findall(w)) <= 2 for p in parts[1:] for w in p.split("-"))
+
+
+VOWELS = re.compile(r"[aeiouAEIOU]+")
 
 
 def surname(name: str) -> str:

@@ -369,7 +369,10 @@ def _last_person(doc: Doc, pos: int, people: list[Span], said: list[Span]) -> st
     """The person a pronoun stands for: the last speaker, if one spoke just before, else the
     last person named before."""
     if said and 0 <= pos - said[-1].end < 600:
-        return said[-1]["speaker"]
+        # unless another is reported speaking since, in this paragraph ("Milei, for his part, stressed ...")
+        para_start = doc.layout.paragraph_at(pos)[0]
+        if not any(max(said[-1].end, para_start) <= p.start and p.end <= pos and _reports(doc, p) for p in people):
+            return said[-1]["speaker"]
     before = [p for p in people if p.end <= pos]
     if not before:
         return None
