@@ -190,14 +190,22 @@ REGION = re.compile(r"(?P<name>(?:[A-ZÀ-ÖØ-ÞĀ-Ỹ][\w-]*(?:[’'](?!s\b)[\w
 CITY_OF = re.compile(r"\b[Cc]ity\s+of\s+(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ỹ][\w’'-]+(?:[ -][A-ZÀ-ÖØ-ÞĀ-Ỹ][\w’'-]+)?)")
 
 
+_STATE_FORM = re.compile(r"(?<!Union )(?P<form>(?:(?:" + "|".join(cue_words("state_form_word")) + r")\s+)*(?:"
+                         + "|".join(cue_words("state_form")) + r")\s+of\s+(?:the\s+)?)$")
 _GEO_FEATURE = re.compile(r"\s+(?:" + "|".join(cue_words("geo_feature")) + r")\b")
 
 
 def places(doc: Doc) -> list[Span]:
     """The places layer: states, cities and regions, with ``alpha3`` (or None) and ``kind``."""
     text = doc.text
-    found: list[Span] = [span(s, e, kind, alpha3=a, kind=kind, possessive=p) for s, e, a, kind, p in scan(text)
-                         if not (kind == "demonym" and _GEO_FEATURE.match(text, e))]
+    found: list[Span] = []
+    for s, e, a, kind, p in scan(text):
+        if kind == "demonym" and _GEO_FEATURE.match(text, e):
+            continue
+        form = _STATE_FORM.search(text, max(0, s - 60), s) if kind == "name" else None
+        if form:  # "the Republic of Rwanda": one official name, as "Republic of Kazakhstan" is
+            s, kind = form.start("form"), "official"
+        found.append(span(s, e, kind, alpha3=a, kind=kind, possessive=p))
     taken = [(s.start, s.end) for s in found]
     extra: list[Span] = []
     for m in REGION.finditer(text):

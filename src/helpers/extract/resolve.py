@@ -130,6 +130,7 @@ def _fill_countries(doc: Doc, people: list[dict]) -> None:
             if q is not None and q["alpha3"] and q.label in ("name", "official"):
                 p["alpha3"] = q["alpha3"]  # "Sultan Haitham bin Tariq Al Said of Oman"
                 break
+    _on_behalf(doc, people)
     _from_ministries(doc, people)
     sides = taking if len(taking) == 2 else _two_named(doc)
     if len(sides) == 2:
@@ -159,6 +160,29 @@ def _fill_countries(doc: Doc, people: list[dict]) -> None:
             p["alpha3"] = home
         elif taking:
             p["alpha3"], p["guessed"] = taking[0], True
+
+
+BEHALF_AFTER = re.compile(r",?\s+(?:signed\s+|who\s+signed\s+)?(?:it\s+|them\s+)?on\s+behalf\s+of\s+(?:the\s+)?")
+BEHALF_BEFORE = re.compile(r"\bon\s+behalf\s+of\s+(?:the\s+)?(?P<side>[^,.;]{2,60}?)\s+by\s+[^,.;]{0,80}$")
+
+
+def _on_behalf(doc: Doc, people: list[dict]) -> None:
+    """"Jimmy Gasore signed on behalf of Rwanda", "signed on behalf of the State of Qatar by HE
+    Minister ... Al Thani": the person is of the state he signs for."""
+    text, places = doc.text, doc["places"]
+    for p in people:
+        if p["alpha3"]:
+            continue
+        for s, e in p["mentions"]:
+            m = BEHALF_AFTER.match(text, e)
+            q = places.starting_at(m.end()) if m else None
+            if q is None:
+                m = BEHALF_BEFORE.search(text, max(0, s - 160), s)
+                inside = [pl for pl in places.within(m.start("side"), m.end("side"))] if m else []
+                q = inside[-1] if inside else None
+            if q is not None and q["alpha3"] and q.label in ("name", "official", "demonym"):
+                p["alpha3"] = q["alpha3"]
+                break
 
 
 COMPLEMENT = re.compile(r"\s(?:of|for)\s+(?:the\s+)?(?P<field>.+)$")
