@@ -276,7 +276,7 @@ def _coordinate(text: str, drafts: list[Draft]) -> list[Draft]:
         for j in range(i + 1, len(drafts)):  # not a slice: a copy of the rest per draft is quadratic
             other = drafts[j]
             gap = text[d.head[1]:other.start]
-            if re.fullmatch(r"\s*(?:and|or)\s*(?:a|an|the)?\s*", gap) and \
+            if re.fullmatch(r"\s*(?:and|or)\s*(?:a|an|the)?\s*", gap) and d.start == d.head[0] and \
                     re.match(r"\s+(?:on|in|regarding|concerning|about)\b", text[other.head[1]:other.end]):
                 d.end = max(d.end, other.end)  # "an agreement and a memorandum on ...": a shared subject
                 break
