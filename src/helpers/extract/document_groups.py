@@ -31,8 +31,8 @@ FIELD_LEAD = re.compile(
     r"|(?:include[sd]?|including|such\s+as|on|in|concerning|aimed\s+at|to\s+boost|focused\s+on|related\s+to)\s*,?\s+)"
     r"(?:in\s+particular\s*,\s+)?", re.I)
 SPLIT_SEMI = re.compile(r";\s*(?:and\s+)?|,?\s+as\s+well\s+as\s+")
-PARALLEL_ON = re.compile(r"\son\s[^;]+;\s+(?:and\s+)?on\s")
-SPLIT_COMMA = re.compile(r",\s*(?:and\s+|as\s+well\s+as\s+)?|\s+as\s+well\s+as\s+")
+PARALLEL_ON = re.compile(r"\son\s[^;.]+?(?:;\s+(?:and\s+)?|,?\s+and\s+)on\s")
+SPLIT_COMMA = re.compile(r",\s*(?:and\s+|as\s+well\s+as\s+)?|\s+as\s+well\s+as\s+|\s+and\s+(?=on\s)")
 SUBJECT_OF = re.compile(r"(?:for|on|in|of)\s+(?:an?\s+|the\s+)?")
 NOT_PARALLEL = re.compile(r"\s*(?:among|including|such\s+as|in\s+particular|namely)\b", re.I)
 REFERS_BACK = re.compile(rf"\s*(?:(?:The|These|Those|All|Both)\s+(?:\w+\s+){{0,2}}(?:{cue('documents')})\b|Among\s+(?:them|these|the)\b|"
@@ -223,7 +223,7 @@ def subjects(doc: Doc, text: str, d: Draft) -> list[tuple[int, int]]:
         on = PARALLEL_ON.search(text, d.head[1], end)
         if not on:
             return []
-        cuts = [m for m in re.finditer(r"[;,]\s+(?:and\s+)?(?=on\s)", text[d.start:end])]
+        cuts = [m for m in re.finditer(r"(?:[;,]\s+(?:and\s+)?|\s+and\s+)(?=on\s)", text[d.start:end])]
         pieces, pos = [], d.start
         for m in cuts:
             pieces.append(trim(text, pos, d.start + m.start()))

@@ -40,7 +40,7 @@ IS_A = re.compile(rf"\s+(?:was|is|were|are)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}
 VERB_AFTER = re.compile(r"\s+to\s+(?!be\b)[a-z]+\b")
 FORM_OF = re.compile(r"\bin\s+the\s+form\s+of\s+(?:an?\s+)?$")
 PREP_BEFORE = re.compile(r"\b(?:upon|by|under)\s+$")
-ONES = re.compile(r"\b(?:were|are|include|included)\s+(?P<ones>ones)\s+(?:on|for|in|about|concerning)\b")
+ONES = re.compile(r"\b(?:were|are|include|included|including)\s+(?P<ones>ones|those)\s+(?:on|for|in|about|concerning)\b")
 
 
 @dataclass
