@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 RANK = {"planned": 0, "existing": 1, "signed": 2, "member": 3}
 # sentence openings that set what follows in the past ("Earlier, ...", "In 2019 ...")
 PAST_OPENING = re.compile(rf"\s*(?:{cue('past_opening')})\b")
+# "a memorandum on the corridor in 2012", "an agreement, signed in 2012,": a signing dated to a past year
+SIGNED_IN_YEAR = re.compile(rf"(?:,?\s+(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:{cue('signed_verb')})(?:\s+[^.;,]{{0,30}}?)?)?"
+                            r"\s+(?:in|back\s+in)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-–/])")
 EXISTING_BEFORE = re.compile(rf"\b(?:{cue('existing_before')})\s+(?:the\s+)?$")
 PLANNED_PREFIX = re.compile(rf"(?:{cue('draft')})\b", re.I)
 FUTURE = re.compile(rf"\b(?:{cue('future')})\b[^.;]*$", re.I)
@@ -104,6 +107,9 @@ def find_status(doc: Doc, d: Draft, drafts: list[Draft]) -> str:
         s, e = max(s, d.item[0]), min(e, d.item[1])
     if PAST_OPENING.match(text, s):
         return "existing"
+    past = SIGNED_IN_YEAR.match(text, d.end, e)
+    if past and int(past.group("year")) < _year_of(doc):
+        return "existing"
     near = [o for o in _in_sentence(doc, drafts, s, e) if o is not d]
     titles = [(o.start, o.end) for o in near]
     # "a protocol on amendments to the agreement of 2015, previously signed in Minsk": a past signing
@@ -140,6 +146,17 @@ def find_status(doc: Doc, d: Draft, drafts: list[Draft]) -> str:
     if not status and d.heading:
         return "signed"  # a headline tells of the event
     return status or "existing"
+
+
+def _year_of(doc: Doc) -> int:
+    """The year the article is dated (its dateline or top lines), else one after any year: a report
+    tells of its own event as "today" or "on Monday", seldom as "in <year>"."""
+    if "year" not in doc.cache:
+        from .article import find_published
+
+        published = find_published(doc)
+        doc.cache["year"] = int(published[:4]) if published else 10_000
+    return doc.cache["year"]
 
 
 # ---- sides ---------------------------------------------------------------------------------
