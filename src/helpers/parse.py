@@ -32,7 +32,7 @@ def parse_article(text: str, article_id: str, file: str = "", status: str = "ok"
     rows = ArticleRows(art)
     if status != "ok" or not text.strip():
         return rows
-    doc = extract(text)
+    doc = extract(text, meta.get("published", ""))
     a = doc["article"][0]
     # Metadata stated outside the text (sources.csv, a feed's fields, front matter) wins; a
     # page's site name only stands in where the text credits no outlet.

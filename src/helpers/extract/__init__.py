@@ -25,9 +25,11 @@ PIPELINE: tuple[tuple[str, Callable[[Doc], list[Span]]], ...] = (
 )
 
 
-def extract(text: str) -> Doc:
-    """``text`` read by every component of the pipeline, in order."""
+def extract(text: str, published: str = "") -> Doc:
+    """``text`` read by every component of the pipeline, in order (``published``: the article's
+    date from its metadata, where known, for telling a past signing from the reported one)."""
     doc = Doc(text, analyse(text))
+    doc.cache["published"] = published
     for name, component in PIPELINE:
         doc.add(name, component(doc))
     return doc

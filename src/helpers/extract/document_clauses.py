@@ -154,7 +154,7 @@ def _year_of(doc: Doc) -> int:
     if "year" not in doc.cache:
         from .article import find_published
 
-        published = find_published(doc)
+        published = doc.cache.get("published") or find_published(doc)
         doc.cache["year"] = int(published[:4]) if published else 10_000
     return doc.cache["year"]
 
