@@ -382,7 +382,7 @@ def _validity() -> re.Pattern[str]:
 
 THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 OPENS_WITH = re.compile(r"\s*(?:[Tt]he\s+)?")
-WHICH = re.compile(r",\s+which\b")
+WHICH = re.compile(r",\s+(?:which|valid|effective|running|lasting)\b")
 
 
 def validity_clauses(doc: Doc, d: Draft) -> list[tuple[int, int]]:
