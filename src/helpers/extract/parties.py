@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from .bodies import level_of
 from .doc import AHEAD, Doc, Span, span
-from .lexicon import cue, cue_words, table, words
+from .lexicon import MONTHS, cue, cue_words, table, words
 from .names import same_name, surname_like
 
 RELATIVE = re.compile(rf"\b(?:{cue('relative')})\b", re.I)
@@ -323,6 +323,7 @@ def _after_possessive(text: str, pos: int) -> int:
     return pos + (m.end() if m else 0)
 
 
+CALENDAR = frozenset(MONTHS) | frozenset(cue_words("weekday"))
 NAME_RUN = re.compile(r"[A-Z0-9][\w’'.&-]*(?:\s+(?:[A-Z0-9][\w’'.&-]*|\([A-Z][\w.&-]*\)|of|for|de|and\s+(?=[A-Z][\w’'.&-]*\s+"
                       r"(?:Limited|Ltd|Inc|Co|LLC|JSC|Group|Company|Corporation)\b)))*")
 
@@ -331,8 +332,8 @@ def _name_end(text: str, pos: int, e: int) -> int:
     """Where a capitalised name at ``pos`` ends ("Technip", "Chart and Capstone Integrated
     Limited", "O'zbekiston temir yo'llari [Uzbekistan Railways]")."""
     m = NAME_RUN.match(text, pos, e)
-    if not m:
-        return pos
+    if not m or m.group() in CALENDAR:
+        return pos  # "Pakistan and Turkiye on Thursday signed": a day, no side
     end = m.end()
     br = re.match(r"(?:\s+[a-z’'][\w’']*){1,3}(?=\s*\[)", text[end:e])  # a name in its own language, glossed
     if br:
