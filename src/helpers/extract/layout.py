@@ -203,6 +203,7 @@ def _short(line: str, most: int) -> bool:
     return len(line.split()) <= most
 
 
+CHROME = re.compile(rf"(?i)\s*(?:{cue('page_chrome')})\b")
 PAGE_END = re.compile(rf"(?i)\s*(?:{cue('page_end')})\s*(?::|$)")
 BREADCRUMB = re.compile(r"\s*[\w’'-]+(?:\s[\w’'-]+){0,3}(?:\s*[/>»|]\s*[\w’'-]+(?:\s[\w’'-]+){0,3})+\s*")
 CREDIT_LINE = re.compile(rf"(?i)\s*(?:{cue('credit_label')})\s*:")
@@ -219,14 +220,18 @@ def analyse(text: str) -> Layout:
     kinds: dict[tuple[int, int], str] = {}
     # the top: a headline, then meta lines (dates, categories, credits) until the first paragraph
     i = 0
-    while i < len(nonempty) - 1 and BREADCRUMB.fullmatch(text, *nonempty[i]):
-        kinds[nonempty[i]] = "meta"  # "Home / News / Politics"
-        i += 1
-    # a page's menu pasted with the report: a run of three or more lines of a word or two each
-    run = 0
-    while i + run < len(nonempty) - 1 and _menu_item(text[nonempty[i + run][0]:nonempty[i + run][1]]):
-        run += 1
-    if run >= NAV_RUN:
+    while i < len(nonempty) - 1:
+        line = text[nonempty[i][0]:nonempty[i][1]]
+        if BREADCRUMB.fullmatch(line) or CHROME.match(line) and _short(line, 25):
+            kinds[nonempty[i]] = "meta"  # "Home / News / Politics", "Skip to main content", a cookie banner
+            i += 1
+            continue
+        # a page's menu pasted with the report: a run of three or more lines of a word or two each
+        run = 0
+        while i + run < len(nonempty) - 1 and _menu_item(text[nonempty[i + run][0]:nonempty[i + run][1]]):
+            run += 1
+        if run < NAV_RUN:
+            break
         for k in range(i, i + run):
             kinds[nonempty[k]] = "meta"
         i += run
