@@ -17,7 +17,7 @@ from .doc import Doc, Span, span
 from .document_clauses import REACH, attach_sides, find_status, validity_clauses
 from .document_groups import CLAUSE_LEAD, FIELD_LEAD, LIST_LEAD, members, pairs, root
 from .document_titles import complement_end, left_start, trim
-from .lexicon import NUMBER_WORDS, cue
+from .lexicon import NUMBER_WORDS, cue, cue_words
 from .matcher import matcher
 
 COUNT = re.compile(rf"\b(?:(?!(?:19|20)\d\d\b)\d+|{'|'.join(NUMBER_WORDS)}|dozens|a dozen|more than \d+|over \d+|some \d+)"
@@ -40,6 +40,7 @@ IS_A = re.compile(rf"\s+(?:was|is|were|are)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}
 VERB_AFTER = re.compile(r"\s+to\s+(?!be\b)[a-z]+\b")
 FORM_OF = re.compile(r"\bin\s+the\s+form\s+of\s+(?:an?\s+)?$")
 PREP_BEFORE = re.compile(r"\b(?:upon|by|under)\s+$")
+IN_PLACE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]")
 ONES = re.compile(r"\b(?:were|are|include|included|including)\s+(?P<ones>ones|those)\s+(?:on|for|in|about|concerning)\b")
 
 
@@ -171,6 +172,8 @@ def _read_heads(doc: Doc, text: str, folded: str) -> list[Draft]:
         if plural and out and out[-1].count and re.fullmatch(r"\s*(?:and|or|,)\s*", text[out[-1].head[1]:start]):
             count = True  # "six agreements and memoranda of understanding"
         definite = bool(ANAPHOR_DET.search(before)) and start == hs
+        if definite and IN_PLACE.match(after):
+            has_subject = False  # "signed the agreement in Malacañang": where, not what
         # "The memorandum was signed by A and B": a first mention named by its sides
         by_sides = bool(SIGNED_BY_NAMED.match(after)) and not any(o.doc_type == h.row["doc_type"] for o in out)
         if not plural and definite and not has_subject and not enumerated and not item and not heading and not by_sides:
@@ -346,6 +349,8 @@ def _dedupe(doc: Doc, text: str, drafts: list[Draft]) -> list[Draft]:
             continue
         if any(o.doc_type == h.doc_type for o in out):
             continue
+        if text[h.head[0]:h.head[1]].lower() in cue_words("loose_head") and any(not o.count for o in out):
+            continue  # "Philippines, Vietnam sign rice supply pact" over "a memorandum of understanding on rice trade"
         if any(_similar(text[o.start:o.end], text[h.start:h.end]) >= 0.6 for o in out):
             continue
         h.status = h.status if h.status != "existing" else "signed"

@@ -19,6 +19,7 @@ MODIFIER = re.compile(rf"(?:(?P<mod>(?i:{cue('office_time')}))\s+)?"
 STATE_KINDS = ("name", "official", "demonym", "seat")
 LOCAL_HEADS = cue_words("local_office")
 # an office written after a name and a comma ("Sun Chanthol, First Vice-Chairman of ..."): it ends there
+APPOSED_REST = re.compile(r"(?:[ \t]+[A-Z][\w’'-]*){1,3}(?=\s*,)")
 APPOSITIVE = re.compile(r"[A-Z][a-z][\w’'-]*\s*,\s*(?:the\s+|a\s+)?$")
 CAP_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}")
 
@@ -181,6 +182,8 @@ def _tail(text: str, pos: int, places, bodies, local: bool, appositive: bool = F
             end = low.end()
             continue
         f = _fields(text, at)  # "of Foreign Affairs and International Cooperation", "on Information and Strategy"
+        if f > at and appositive and (rest := APPOSED_REST.match(text, f)):
+            f = rest.end()  # "X, Minister of Commerce, Industry and Investment Promotion, met": all up to the comma
         if f > at:
             parts.append(written + text[at:f])
             end = f

@@ -244,6 +244,7 @@ def _before(doc: Doc, qs: int, people: list[Span], said: list[Span]) -> str | No
         return _resolve(doc, m.group("who"), qs, people, said) if m else None
     before = head[:v.start()]
     before = re.sub(r",[^,]{1,80},\s*$", " ", before)  # an appositive between the subject and its verb
+    before = re.sub(r"\s[–—-]\s[^–—]{1,80}\s[–—-]\s*$", " ", before)  # "Madbouly – speaking at a press conference – said:"
     before = re.sub(r"\s+(?:also|then|further|in\s+turn|once\s+more|for\s+(?:his|her)\s+part|has|had|have|was|"
                     r"would|will)\s*$", " ", before.rstrip())
     words_ = before.split()
