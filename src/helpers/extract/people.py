@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from .doc import AHEAD, Doc, Mask, Span, find_words, span
-from .lexicon import alternation_of, cue, words
+from .lexicon import alternation_of, cue, cue_words, words
 from .matcher import matcher
 from .names import bare, is_name_token, name_end, particles, same_name, surname_like
 
@@ -188,6 +188,8 @@ def _before(text: str, toks, words_, o: Span) -> list[tuple[int, int, str]]:
         return []
     names = []
     k = i
+    while k > 0 and words_[k - 1] in cue_words("postnominal"):
+        k -= 1  # "Hon. Anthony Albanese MP, Prime Minister of Australia"
     while True:
         start = _name_start(words_, k)
         if start == k:

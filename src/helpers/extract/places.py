@@ -190,6 +190,7 @@ REGION = re.compile(r"(?P<name>(?:[A-ZÀ-ÖØ-ÞĀ-Ỹ][\w-]*(?:[’'](?!s\b)[\w
 CITY_OF = re.compile(r"\b[Cc]ity\s+of\s+(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ỹ][\w’'-]+(?:[ -][A-ZÀ-ÖØ-ÞĀ-Ỹ][\w’'-]+)?)")
 
 
+NEXT_WORD = re.compile(r" [A-Z][a-z]+(?![\w-])")
 _STATE_FORM = re.compile(r"(?<!Union )(?P<form>(?:(?:" + "|".join(cue_words("state_form_word")) + r")\s+)*(?:"
                          + "|".join(cue_words("state_form")) + r")\s+of\s+(?:the\s+)?)$")
 _GEO_FEATURE = re.compile(r"\s+(?:" + "|".join(cue_words("geo_feature")) + r")\b")
@@ -202,6 +203,9 @@ def places(doc: Doc) -> list[Span]:
     for s, e, a, kind, p in scan(text):
         if kind == "demonym" and _GEO_FEATURE.match(text, e):
             continue
+        if kind in ("city", "capital") and (nxt := NEXT_WORD.match(text, e)) and \
+                (longer := city_country(text[s:nxt.end()])):
+            e, a = nxt.end(), longer  # "Kota Kinabalu", not the Indian city Kota inside it
         form = _STATE_FORM.search(text, max(0, s - 60), s) if kind == "name" else None
         if form:  # "the Republic of Rwanda": one official name, as "Republic of Kazakhstan" is
             s, kind = form.start("form"), "official"
