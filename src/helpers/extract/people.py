@@ -182,8 +182,8 @@ def _before(text: str, toks, words_, o: Span) -> list[tuple[int, int, str]]:
     "A and B, the Foreign Ministers of ...", "Nurlanbek Shakiev, Speaker of ..."."""
     i = _token_at(toks, o["country_start"]) - 1
     while i >= 0 and (words_[i].lower() in ("the", "his", "her", "their", "its", "a", "an")
-                      or re.fullmatch(r"[A-Z][\w’'-]*[’']s", words_[i])):
-        i -= 1
+                      or re.fullmatch(r"[A-Z][\w’'-]*[’']s|[A-Z]{2,6}", words_[i])):
+        i -= 1  # "X, the ...", "X, Embraer's director-general", "X, WHO Director-General"
     if i < 0 or words_[i] != ",":
         return []
     names = []
