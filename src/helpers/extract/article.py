@@ -199,6 +199,7 @@ def _events() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(r["pattern"]), r["event_type"]) for r in table("events"))
 
 
+EARLIER = re.compile(rf"\b(?:{cue('earlier')})\b(?:[^.]|\.(?=\S)){{0,40}}$", re.I)
 FUTURE = re.compile(rf"\b(?:{cue('to_come')})\b[^.]{{0,40}}$", re.I)
 NEXT = re.compile(rf"^[^.]{{0,30}}\b(?:{cue('soon')})\b", re.I)
 NOT_GATHERING = re.compile(rf"\b(?:{cue('not_gathering')})\s*$")
@@ -240,6 +241,8 @@ def find_event_type(doc: Doc) -> str:
                 continue
             if kind.endswith("visit") and _future(low, m.start(), m.end()):
                 continue  # "invited him to pay a state visit next year"
+            if kind == "commission" and (_future(low, m.start(), m.end()) or EARLIER.search(low, max(0, m.start() - 60), m.start())):
+                continue  # "supported by the existing Joint Commission", "the next session of the commission"
             hits[kind] = m.start()
             break
     if "phone_call" in hits:
