@@ -254,8 +254,8 @@ def find_event_type(doc: Doc) -> str:
         return "commission"
     if "forum" in hits and SIGNED_AT.search(body):
         return "forum"  # "the agreements were signed at the Business Seminar"
-    for m in VISIT.finditer(body):
-        if not _future(body, m.start(), m.end()):
+    for m in VISIT.finditer(low):  # the headline's words count ("Visit of Prime Minister to Cyprus")
+        if not _future(low, m.start(), m.end()):
             return "official_visit"
     if "forum" in hits and (TAKING_PART.search(body) or HELD.search(body)):
         return "forum"
@@ -284,6 +284,10 @@ def taking_part(doc: Doc) -> list[str]:
             counts[p["alpha3"]] += 2
     for a in {p["alpha3"] for p in doc["parties"] if p["alpha3"] and p["level"] == "state"}:
         counts[a] += 2  # a state that signs takes part ("Ukraine and Poland signed ...")
+    for head in set(lay.columns.values()):  # a table's "Indian Signatory" column: India's officials sign
+        for p in doc["places"].within(*head):
+            if p["alpha3"]:
+                counts[p["alpha3"]] += 2
     if not counts:
         return []
     ranked = counts.most_common()

@@ -54,6 +54,7 @@ class Layout:
     _item_starts: list[int] = field(default_factory=list)
     _para_starts: list[int] = field(default_factory=list)
     _noise: list[tuple[int, int]] = field(default_factory=list)  # meta lines and captions, sorted
+    columns: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)  # a table's cell -> its header
 
     @property
     def body_start(self) -> int:
@@ -116,12 +117,26 @@ class Layout:
         return (0, len(self.text))
 
 
-def _line_spans(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
+def _line_spans(text: str) -> tuple[list[tuple[int, int]], dict[tuple[int, int], tuple[int, int]]]:
+    """The lines of ``text``; a row of a table (cells set apart by tabs) gives a line per cell.
+    Also each cell's (row number, column number), rows counted from a table's first."""
+    spans, cells, start, row = [], {}, 0, -1
     for line in text.split("\n"):
-        spans.append((start, start + len(line)))
+        parts = [(m.start(), m.end()) for m in CELL.finditer(line)] if "\t" in line else []
+        if len(parts) >= 2:
+            row += 1
+            for col, (a, b) in enumerate(parts):
+                spans.append((start + a, start + b))
+                cells[(start + a, start + b)] = (row, col)
+        else:
+            spans.append((start, start + len(line)))
+            if line.strip():
+                row = -1
         start += len(line) + 1
-    return spans
+    return spans, cells
+
+
+CELL = re.compile(r"[^\t]*[^\t\s][^\t]*")
 
 
 # a word (with inner hyphens, apostrophes, full stops: "Al-Nahyan", "O'zbekiston", "U.S", "T.Atahallyev",
@@ -213,7 +228,8 @@ CAPTION = re.compile(rf"^\s*(?:{cue('caption_line')})\b|\b(?:{cue('caption_label
 
 def analyse(text: str) -> Layout:
     """The layout of ``text``."""
-    lay = Layout(text=text, lines=_line_spans(text))
+    lines, cells = _line_spans(text)
+    lay = Layout(text=text, lines=lines)
     nonempty = [(s, e) for s, e in lay.lines if text[s:e].strip()]
     if not nonempty:
         return lay
@@ -272,12 +288,23 @@ def analyse(text: str) -> Layout:
     nonempty = nonempty[:end]
     # the bottom: short lines after the last sentence ("Ethiopian News Agency", "2023", "Enditem")
     j = len(nonempty) - 1
-    while j > i and _short(text[nonempty[j][0]:nonempty[j][1]], 4) and not _ends_sentence(
+    while j > i and nonempty[j] not in cells and _short(text[nonempty[j][0]:nonempty[j][1]], 4) and not _ends_sentence(
             text[nonempty[j][0]:nonempty[j][1]]) and not BULLET.match(text[nonempty[j][0]:nonempty[j][1]]):
         kinds[nonempty[j]] = "meta"
         j -= 1
     list_open = False
+    heads: dict[int, tuple[int, int]] = {}  # a table's column -> its header cell
     for k, (s, e) in enumerate(nonempty):
+        if (s, e) in cells and (s, e) not in kinds:
+            row, col = cells[(s, e)]
+            if row == 0:
+                kinds[(s, e)] = "heading"  # "S.No. | Name of the MoU | Indian Signatory | Cypriot Signatory"
+                heads[col] = (s, e)
+            else:
+                kinds[(s, e)] = "item"  # each row's cells: items of one list
+                if col in heads:
+                    lay.columns[(s, e)] = heads[col]
+            continue
         if (s, e) in kinds:
             continue
         line = text[s:e]

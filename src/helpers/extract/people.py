@@ -155,6 +155,8 @@ def _after(text: str, toks, words_, o: Span, folded: str, comma: bool = True) ->
             return []
         comma = True
         i += 1
+    if i < len(toks) and re.search(r"[\t\n]", text[o["tail_end"]:toks[i][0]]):
+        return []  # a name in the next cell or line of a table is not this office's holder
     out = []
     while i < len(toks):
         j, _ = _skip_courtesy(text, toks, i, folded)

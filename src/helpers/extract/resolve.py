@@ -121,6 +121,7 @@ def _fill_countries(doc: Doc, people: list[dict]) -> None:
     taking = _by_first_mention(doc, list(art["countries"]) if art is not None else [])
     home = art["home"] if art is not None else None
     places = doc["places"]
+    _by_column(doc, people)
     for p in people:
         if p["alpha3"]:
             continue
@@ -160,6 +161,23 @@ def _fill_countries(doc: Doc, people: list[dict]) -> None:
             p["alpha3"] = home
         elif taking:
             p["alpha3"], p["guessed"] = taking[0], True
+
+
+def _by_column(doc: Doc, people: list[dict]) -> None:
+    """A person in a table's cell is of the state its column's header names ("Indian Signatory")."""
+    lay = doc.layout
+    if not lay.columns:
+        return
+    for p in people:
+        if p["alpha3"]:
+            continue
+        for s, _ in p["mentions"]:
+            cell = lay.paragraph_at(s)
+            head = lay.columns.get(cell)
+            states = {q["alpha3"] for q in doc["places"].within(*head) if q["alpha3"]} if head else set()
+            if len(states) == 1:
+                p["alpha3"] = states.pop()
+                break
 
 
 BEHALF_AFTER = re.compile(r",?\s+(?:signed\s+|who\s+signed\s+)?(?:it\s+|them\s+)?on\s+behalf\s+of\s+(?:the\s+)?")
