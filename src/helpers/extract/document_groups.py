@@ -127,6 +127,8 @@ def members(doc: Doc, text: str, drafts: list[Draft]) -> list[Draft]:
         parts = subjects(doc, text, d)
         if len(parts) < 2 and not (len(parts) == 1 and parts[0][0] > d.head[1]):
             continue
+        if d.generic and d.number is not None and d.number != len(parts):
+            continue  # "over 20 documents covering areas such as A, B and C": the fields of them all
         d.count = d.split = True  # the plural mention is the group; its subjects are the documents
         own = [o for o in drafts if o is not d and d.start <= o.start < (d.list_end or d.end)]
         kind = d.doc_type

@@ -65,6 +65,7 @@ class Draft:
     pair: int = 0
     split: bool = False  # a plural mention whose subjects became documents of their own
     list_end: int | None = None  # where the subjects a verb lists after it end ("The accords cover A; B")
+    number: int | None = None  # how many it counts ("over 20 documents": 20), where it counts
 
 
 def documents(doc: Doc) -> list[Span]:
@@ -101,6 +102,17 @@ def documents(doc: Doc) -> list[Span]:
 
 
 UNNAMED_BETWEEN = re.compile(rf"\s*between\s+(?:the\s+)?(?:two\s+|both\s+)?(?:{cue('unnamed_pair')})\b")
+
+
+def _number(counted: str) -> int:
+    """The number a count says ("over 20 bilateral", "three"), 0 where it says none exactly."""
+    first = counted.split()[0].lower() if counted.split() else ""
+    m = re.search(r"\d+", counted)
+    if first in ("more", "over", "some", "dozens", "a"):
+        return 0
+    if m:
+        return int(m.group())
+    return NUMBER_WORDS.get(first, 0)
 
 
 def _identified(text: str, d: Draft) -> bool:
@@ -166,8 +178,8 @@ def _read_heads(doc: Doc, text: str, folded: str) -> list[Draft]:
         # "a 10-year strategy until 2030": a period right after the head belongs to the title
         has_subject = bool(SUBJECT.match(after) or PERIOD_NEXT.match(after))
         enumerated = bool(ENUMERATING.search(before))
-        count = plural and bool(COUNT.search(text, max(floor, hs - 60), start if start < hs else hs)) \
-            and word != "documents"
+        counted = COUNT.search(text, max(floor, hs - 60), start if start < hs else hs) if plural else None
+        count = bool(counted) and word != "documents"
         generic = word == "documents"  # "documents" identifies none by itself; listed subjects do
         if plural and out and out[-1].count and re.fullmatch(r"\s*(?:and|or|,)\s*", text[out[-1].head[1]:start]):
             count = True  # "six agreements and memoranda of understanding"
@@ -196,7 +208,8 @@ def _read_heads(doc: Doc, text: str, folded: str) -> list[Draft]:
         if e <= s:
             continue
         out.append(Draft(h.row["doc_type"], plural, (hs, he), s, e, item=item, heading=heading, count=count or generic,
-                         enumerated=enumerated, generic=generic, list_end=list_end))
+                         enumerated=enumerated, generic=generic, list_end=list_end,
+                         number=_number(counted.group()) if counted else None))
     out.extend(_headless_items(doc, text, out))
     out.extend(_elided(doc, text, out))
     out.sort(key=lambda d: d.start)
