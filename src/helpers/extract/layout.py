@@ -214,6 +214,15 @@ def _menu_item(line: str) -> bool:
         and not _ends_sentence(line) and not _is_date_line(line)
 
 
+def _names_document(text: str, s: int, e: int) -> bool:
+    """True for a line whose first words hold a document's head ("Agreement between ...",
+    "Comprehensive Program of ...")."""
+    from .matcher import matcher
+
+    head = matcher("doc_types").finditer(text, s, min(e, s + 60))
+    return bool(head) and len(text[s:head[0].start].split()) <= 3
+
+
 def _short(line: str, most: int) -> bool:
     return len(line.split()) <= most
 
@@ -321,7 +330,10 @@ def analyse(text: str) -> Layout:
             list_open = False
             continue
         kinds[(s, e)] = "item" if item else "para"
-        list_open = stripped.endswith((";", ":")) or (item and bullet and not stripped.endswith("."))
+        # a list goes on over items that end with a stop where the next line names a document too
+        # ("the following documents were signed: / Agreement on ... . / Memorandum on ... .")
+        list_open = stripped.endswith((";", ":")) or (item and bullet and not stripped.endswith(".")) or (
+            item and nxt is not None and _short(text[nxt[0]:nxt[1]], 60) and _names_document(text, *nxt))
     for (s, e), kind in sorted(kinds.items()):
         if kind == "headline":
             lay.headline = (s, e)
