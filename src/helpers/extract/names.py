@@ -133,9 +133,21 @@ VOWELS = re.compile(r"[aeiouAEIOU]+")
 
 
 def surname(name: str) -> str:
-    """The word a person is later called by alone: the family name."""
+    """The word a person is later called by alone: the family name, without a particle joined to
+    it ("Sisi" of "Abdel Fattah el-Sisi")."""
+    return core(family_word(name))
+
+
+def family_word(name: str) -> str:
+    """The word of the family name as written ("el-Sisi")."""
     parts = name.split()
-    return parts[0] if family_first(name) else parts[-1] if parts else ""
+    return (parts[0] if family_first(name) else parts[-1]) if parts else ""
+
+
+def core(token: str) -> str:
+    """A name's word without a particle joined by a hyphen ("el-Sisi" -> "Sisi", "Al-Falih" -> "Falih")."""
+    head, _, rest = token.partition("-")
+    return rest if rest and head in particles() and rest[:1].isupper() else token
 
 
 def given(name: str) -> str:

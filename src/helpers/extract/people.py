@@ -77,11 +77,13 @@ def people(doc: Doc) -> list[Span]:
 
 def _later(doc: Doc, text: str, found: list[Span]) -> list[Span]:
     """Later mentions of a person by family name alone ("Tokayev said")."""
-    from .names import surname
+    from .names import family_word, surname
 
     taken = Mask(len(text), ((p.start, p.end) for p in found))
     out = []
-    for a, b in find_words(text, (f for f in (surname(p["name"]) for p in found) if len(f) >= 3)):
+    # the family name with and without a particle joined to it ("el-Sisi", "Sisi")
+    names = {f for p in found for f in (surname(p["name"]), family_word(p["name"])) if len(f) >= 3}
+    for a, b in find_words(text, names):
         if taken.covers(a) or doc.layout.is_noise(a):
             continue
         out.append(span(a, b, "person", name=text[a:b], title="", alpha3=None, office=None, how="surname"))

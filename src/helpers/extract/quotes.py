@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from .doc import Doc, Mask, Span, span
 from .lexicon import alternation_of, table
-from .names import same_name, surname
+from .names import core, same_name, surname
 
 OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’", "'": "'"}
 QUOTED_AS = re.compile(r"\bquoted\s+(?P<who>[^,.;:]{2,60}?)\s+as\s+saying\b")
@@ -304,7 +304,7 @@ def _resolve(doc: Doc, who: str, pos: int, people: list[Span], said: list[Span] 
     low = who.lower()
     if low in ("he", "she"):
         return _last_person(doc, pos, people, said)
-    last = who.split()[-1]
+    last = core(who.split()[-1])
     for p in reversed(people):  # the people layer comes sorted by start: the last named first
         if last == surname(p["name"]) or last[:1] == p["name"].split()[-1][:1] and same_name(who, p["name"]):
             return p["name"]
