@@ -239,6 +239,8 @@ def _before(doc: Doc, qs: int, people: list[Span], said: list[Span]) -> str | No
     if qa:  # "The agency quoted Anwar as saying:"
         return _resolve(doc, qa.group("who"), qs, people, said)
     v = verbs[-1]
+    if v.group().lower() in ("in his words", "in her words"):
+        return _resolve(doc, "he", qs, people, said)  # 'In his words, "..."': the one spoken of last
     if v.group().lower() == "according to":
         m = re.match(r"\s+(?P<who>[^,]{2,60}),", text[s + v.end():qs])
         return _resolve(doc, m.group("who"), qs, people, said) if m else None
