@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from .doc import Doc
 from .document_titles import trim
 from .lexicon import cue
-from .matcher import matcher
 
 if TYPE_CHECKING:
     from .documents import Draft
@@ -266,8 +265,3 @@ def subjects(doc: Doc, text: str, d: Draft) -> list[tuple[int, int]]:
         if e > s:
             out.append((s, e))
     return out
-
-
-def heads_in(doc: Doc, s: int, e: int) -> list:
-    """The document heads in ``text[s:e]``."""
-    return matcher("doc_types").finditer(doc.text, s, e, folded=doc.folded)

@@ -138,8 +138,8 @@ def _read_heads(doc: Doc, text: str, folded: str) -> list[Draft]:
     prev_end = -1
     for h in hits:
         hs, he = h.start, h.end
-        if lay.is_noise(hs) and not lay.in_headline(hs):
-            continue
+        if h.row["doc_type"] == "-" or lay.is_noise(hs) and not lay.in_headline(hs):
+            continue  # "the visit program", "a great deal of attention": no document
         if re.fullmatch(r"\s*\(", text[prev_end:hs]) and text[he:he + 1] == ")":
             continue  # "Memorandum of Understanding (MoU)": an abbreviation of the head before
         prev_end = he

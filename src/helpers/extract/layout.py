@@ -219,7 +219,7 @@ def _names_document(text: str, s: int, e: int) -> bool:
     "Comprehensive Program of ...")."""
     from .matcher import matcher
 
-    head = matcher("doc_types").finditer(text, s, min(e, s + 60))
+    head = [h for h in matcher("doc_types").finditer(text, s, min(e, s + 60)) if h.row["doc_type"] != "-"]
     return bool(head) and len(text[s:head[0].start].split()) <= 3
 
 
