@@ -128,7 +128,7 @@ def find_outlet(doc: Doc) -> tuple[str, tuple[int, int] | None]:
 COPYRIGHT = re.compile(rf"(?i:{cue('copyright_mark')})\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*)?"
                        r"(?P<x>[A-Z][\w’'.&-]*(?:[ \t]+[A-Z][\w’'.&-]*){0,3}?)(?=[ \t]*(?:[.,|]|$|\n|All\b))", re.M)
 CALENDAR = frozenset(cue_words("weekday")) | frozenset(MONTHS)
-SIGN_OFF = re.compile(r"[.!?”\"]\s*(?:[—–]|--?)\s*(?P<x>[A-Z][A-Za-z]{1,12})\s*\Z")
+SIGN_OFF = re.compile(r"[.!?”\"]\s*(?:[—–]|--?)\s*(?P<x>[A-Z][A-Za-z]{1,12}(?:\.[a-z]{2,6}){0,2})\s*\Z")
 
 
 def _short(name: str) -> str:

@@ -14,7 +14,7 @@ OPEN_QUOTES = "\"“«„'"
 CLOSE_QUOTES = "\"”»“'"
 LAST_WORD = re.compile(r"([\w’'-]+)\s+$")
 POSSESSIVE_END = re.compile(r"[’']s$")
-OPENS_QUOTE = re.compile(r"\s*[\"“«]")
+OPENS_QUOTE = re.compile(r"\s*[\"“«](?=[A-Z0-9])")  # a name in quotes, not a quoted clause
 CLOSE_QUOTE = re.compile(r"[\"”»]")
 # a straight quote closes after a word and opens before one
 CLOSING_QUOTE = re.compile(r"[”»]|(?<=\S)\"(?=[\s,.;:)]|$)")

@@ -23,7 +23,7 @@ from .matcher import matcher
 COUNT = re.compile(rf"\b(?:(?!(?:19|20)\d\d\b)\d+|{'|'.join(NUMBER_WORDS)}|dozens|a dozen|more than \d+|over \d+|some \d+)"
                    r"(?:\s+(?!and\b|or\b)[\w-]+){0,3}[\s\"“«]*$", re.I)
 SUBJECT = re.compile(r"\s*(?:\([A-Z][A-Za-z]{1,8}s?\)\s*)?(?:,\s+(?=between\s))?(?:(?:of|on|between|among|for|in|to|with|establishing|regarding|concerning|aimed|about|"
-                     r"by|under|within|covering|related|focused)\b|\((?![A-Z][A-Za-z]{1,8}s?\))|[\"“«]|"
+                     r"by|under|within|covering|related|focused)\b|\((?![A-Z][A-Za-z]{1,8}s?\))|[\"“«](?=(?-i:[A-Z0-9]))|"
                      r"and\s+(?!an?\s|the\s)[a-z]+\s+(?:of|on)\b[^.;]{0,80}\bbetween\b)",
                      re.I)
 SIGNED_BY_NAMED = re.compile(rf"\s+(?:was|were|has\s+been|had\s+been)\s+(?:{cue('signed_verb')})\s+"
@@ -41,7 +41,7 @@ VERB_AFTER = re.compile(r"\s+to\s+(?!be\b)[a-z]+\b")
 FORM_OF = re.compile(r"\bin\s+the\s+form\s+of\s+(?:an?\s+)?$")
 PREP_BEFORE = re.compile(r"\b(?:upon|by|under)\s+$")
 IN_PLACE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]")
-ONES = re.compile(r"\b(?:were|are|include|included|including)\s+(?P<ones>ones|those)\s+(?:on|for|in|about|concerning)\b")
+ONES = re.compile(r"\b(?:were|are|include|included|including)\s+(?P<ones>ones|those|one)\s+(?:on|for|in|about|concerning)\b")
 
 
 @dataclass
@@ -362,7 +362,8 @@ def _dedupe(doc: Doc, text: str, drafts: list[Draft]) -> list[Draft]:
             continue
         if any(o.doc_type == h.doc_type for o in out):
             continue
-        if text[h.head[0]:h.head[1]].lower() in cue_words("loose_head") and any(not o.count for o in out):
+        head = root(h).head if h.group is not None else h.head  # a subject shared out of "deals on A, B"
+        if text[head[0]:head[1]].lower() in cue_words("loose_head") and any(not o.count for o in out):
             continue  # "Philippines, Vietnam sign rice supply pact" over "a memorandum of understanding on rice trade"
         if any(_similar(text[o.start:o.end], text[h.start:h.end]) >= 0.6 for o in out):
             continue
