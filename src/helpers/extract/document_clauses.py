@@ -303,12 +303,17 @@ def _with_span(text: str, s: int, e: int) -> tuple[int, int, str]:
     return s, min(e, _phrase_end(text, s, len(text))), "with"
 
 
+REPRESENTED = re.compile(r",\s+represented\s+by\s+[^,;.]{1,80}(?:,|$)")
+
+
 def _between_span(doc: Doc, bs: int, stop: int) -> tuple[int, int]:
     """The span of the sides after "between": up to the subject, a clause or the stop (words
     inside bodies' names do not end it: "Committee on Television ... under the Government of")."""
     text = doc.text
     # an abbreviation in brackets belongs to the name before it: "... of Azerbaijan (SOCAR) and ..."
     rest = ABBREVIATION.sub(lambda m: " " * len(m.group()), text[bs:stop].rstrip(" .;"))
+    # "the Ministry of ..., represented by Minister X, and the FAO": who signs for a side is an aside
+    rest = REPRESENTED.sub(lambda m: " " * len(m.group()), rest)
     for cut in SIDES_END.finditer(rest):
         if not _in_body(doc, bs + cut.start() + 1):
             return bs, bs + cut.start()

@@ -140,8 +140,9 @@ def _read_heads(doc: Doc, text: str, folded: str) -> list[Draft]:
         hs, he = h.start, h.end
         if h.row["doc_type"] == "-" or lay.is_noise(hs) and not lay.in_headline(hs):
             continue  # "the visit program", "a great deal of attention": no document
-        if re.fullmatch(r"\s*\(", text[prev_end:hs]) and text[he:he + 1] == ")":
-            continue  # "Memorandum of Understanding (MoU)": an abbreviation of the head before
+        if text[he:he + 1] == ")" and (re.fullmatch(r"\s*\(", text[prev_end:hs]) or
+                                       text[hs - 1:hs] == "(" and 0 <= hs - prev_end < 80):
+            continue  # "Memorandum of Understanding (MoU)", "Memorandum of Cooperation (MoC)": an abbreviation
         prev_end = he
         if any(o.start <= hs < o.end for o in offices.at(hs)):
             continue  # "Special Adviser to the President on Information and Strategy"
