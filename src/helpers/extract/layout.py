@@ -141,7 +141,7 @@ CELL = re.compile(r"[^\t]*[^\t\s][^\t]*")
 
 # a word (with inner hyphens, apostrophes, full stops: "Al-Nahyan", "O'zbekiston", "U.S", "T.Atahallyev",
 # "Dr." as one where the stop ends an abbreviation) or one mark
-TOKEN = re.compile(r"[^\W_](?:[\w’'&]|[-.‑](?=[^\W_]))*(?:(?<=\.[^\W_])\.)?|\S")
+TOKEN = re.compile(r"[^\W_][\w’'&]*(?:[-.‑](?=[^\W_])[\w’'&]*)*(?:(?<=\.[^\W_])\.)?|\S")
 SENTENCE_END = re.compile(r"[.!?…]+[\"”»’']*\s+(?=[\"“«‘'(\[\-–—]?\s*[A-Z0-9À-ÞĀ-ỸА-Я])")
 LAST_TOKEN = re.compile(r"(\S+)$")
 
