@@ -106,11 +106,43 @@ def newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+WRAP_WIDTH = 100  # a text hard-wrapped (e-mail, a PDF's copy, plain-text wires) has no longer lines
+WRAP_SLACK = 25  # a wrapped line falls short of the width by less than a long word and a space
+_LINE_END = re.compile(r"[.!?;:…][\"”’'»)]*\s*$")
+_ITEM_START = re.compile(r"\s*(?:[-–—•*·▪►○◦]|\d{1,2}[.)]|\([a-z0-9ivx]{1,4}\)|[a-z][.)]\s)")
+
+
+def unwrap(text: str) -> str:
+    """A hard-wrapped text with its paragraphs' lines joined: each line break inside a paragraph
+    (after a full line that ends no sentence, before one that opens no list item) becomes a space;
+    the length stays, and so do the offsets."""
+    lines = text.split("\n")
+    if len(lines) < 4:
+        return text
+    inner = [len(a.rstrip()) for a, b in zip(lines, lines[1:]) if a.strip() and b.strip()]
+    width = max((len(x.rstrip()) for x in lines), default=0)
+    if not inner or width > WRAP_WIDTH or width < 40:
+        return text
+    full = [n for n in inner if n >= width - WRAP_SLACK]
+    if len(full) < 3 or len(full) < 0.5 * len(inner):
+        return text  # short lines of their own: a list, verse, a table of one-liners
+    out = list(text)
+    pos = 0
+    for a, b in zip(lines, lines[1:]):
+        pos += len(a)
+        if a.strip() and b.strip() and len(a.rstrip()) >= width - WRAP_SLACK and not _LINE_END.search(a) \
+                and not _ITEM_START.match(b):
+            out[pos] = " "
+        pos += 1
+    return "".join(out)
+
+
 def normalise(text: str) -> tuple[str, Offsets | None]:
     """The text in one form: NFC, one kind of space, no invisible characters, ASCII digits;
     with the offsets back into ``text`` (None where its length did not change)."""
     if _ODD.search(text):  # most texts have none: translating char by char costs more than looking
         text = text.translate(_SAME_LENGTH)
+    text = unwrap(text)
     edits: list[Edit] = [(m.start(), m.end(), "") for m in _DROP.finditer(text)]
     if not unicodedata.is_normalized("NFC", text):
         for m in _COMBINING.finditer(text):

@@ -1,0 +1,44 @@
+"""Hard-wrapped texts (e-mails, copies of PDFs, plain-text wires) read like their paragraphs."""
+from __future__ import annotations
+
+import textwrap
+
+from helpers import parse_article
+from helpers.decoding import normalise, unwrap
+
+PARAGRAPHS = [
+    "Kazakhstan and Uzbekistan sign agreements on water and energy",
+    "ASTANA, March 5 (Kazinform) - Kazakh Prime Minister Olzhas Bektenov and Uzbek Prime Minister Abdulla "
+    "Aripov held talks in Astana on Tuesday and signed an agreement between the Government of the Republic "
+    "of Kazakhstan and the Cabinet of Ministers of the Republic of Uzbekistan on the joint management of "
+    "interstate water facilities for 2025-2030.",
+    "The sides also signed a memorandum of understanding between the Ministry of Energy of Kazakhstan and "
+    "the Ministry of Energy of Uzbekistan on cooperation in the field of renewable energy.",
+    "\"Our countries are bound by centuries-old ties of friendship,\" Bektenov said.",
+]
+FLAT = "\n\n".join(PARAGRAPHS)
+
+
+def facts(text: str) -> dict:
+    rows = parse_article(normalise(text)[0], "w")
+    return {"outlet": rows.article["outlet"], "event": rows.article["event_type"],
+            "documents": [(d["doc_type"], d["title"].split()) for d in rows.documents],
+            "parties": sorted(" ".join(s["party"].split()) for s in rows.signatories),
+            "people": sorted(p["person"] for p in rows.people), "quotes": [q["speaker"] for q in rows.quotes]}
+
+
+def test_a_wrapped_text_reads_as_its_paragraphs():
+    wrapped = PARAGRAPHS[0] + "\n\n" + "\n\n".join(textwrap.fill(p, 72) for p in PARAGRAPHS[1:])
+    assert wrapped != FLAT
+    assert facts(wrapped) == facts(FLAT)
+    assert len(facts(FLAT)["documents"]) == 2 and facts(FLAT)["outlet"] == "Kazinform"
+
+
+def test_unwrapping_keeps_the_length_and_the_lines_of_lists():
+    wrapped = "\n".join(textwrap.fill(p, 60) for p in PARAGRAPHS)
+    assert len(unwrap(wrapped)) == len(wrapped)
+    listing = "The following documents were signed:\n" + "\n".join(
+        f"- Memorandum of understanding on cooperation in the field number {n};" for n in range(6))
+    assert unwrap(listing) == listing  # items and lines that end a clause stay lines
+    ordinary = "\n".join(PARAGRAPHS)  # one long line per paragraph: nothing is wrapped
+    assert unwrap(ordinary) == ordinary
