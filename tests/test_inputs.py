@@ -159,3 +159,17 @@ def test_the_build_exits_0_warns_per_file_and_reads_back_whole(folder, tmp_path,
     assert {"NA", "0001"} <= set(back.articles["article_id"]) and back.articles["article_id"].is_unique
     assert set(back.areas["article_id"]) >= {"NA", "0001"} and back.areas["start"].dtype == "Int64"
     assert main(["build", str(folder), "--out", str(out), "--quiet", "--strict"]) == 1
+
+
+def test_a_page_saved_under_a_text_name_is_read_as_a_page():
+    from helpers.formats import TEXT, read
+
+    page = ("<!DOCTYPE html><html><head><title>Oman and Kenya sign MoU</title></head><body><nav>Home News</nav>"
+            "<article><h1>Oman and Kenya sign MoU</h1><p>MUSCAT - The Oman Chamber of Commerce and Industry and the "
+            "Kenya National Chamber of Commerce and Industry signed a memorandum of understanding on trade "
+            "promotion on Monday, the two chambers said in a joint statement issued after the meeting.</p>"
+            "<p>The memorandum provides for joint business forums and exchanges of trade missions between the "
+            "two countries every year.</p></article></body></html>")
+    [item] = read(page.encode(), TEXT)
+    assert item.status == "ok" and "<" not in item.text
+    assert "memorandum of understanding on trade promotion" in item.text

@@ -146,6 +146,9 @@ def _jsonl(raw: str) -> list[Item]:
     return items or [Item(kind=JSONL, status="skipped: empty")]
 
 
+PAGE_START = re.compile(r"\A[\s\ufeff]*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
+
+
 def read(data: bytes, kind: str) -> list[Item]:
     """The articles of one file's bytes (one Item, or one per feed record); an Item's status
     says why it holds none."""
@@ -162,6 +165,8 @@ def read(data: bytes, kind: str) -> list[Item]:
         return _json(raw)
     if kind == JSONL:
         return _jsonl(raw)
+    if kind == TEXT and PAGE_START.match(raw):
+        kind = HTML  # a page saved under a .txt name ("<!DOCTYPE html>..."): read as the page it is
     item = {TEXT: _plain, MARKDOWN: _markdown, HTML: _html}[kind](raw)
     if item.status == "ok" and not item.text.strip():
         item.status = "skipped: empty"
