@@ -371,11 +371,17 @@ def _state_of(word: str) -> str | None:
 def _last_person(doc: Doc, pos: int, people: list[Span], said: list[Span]) -> str | None:
     """The person a pronoun stands for: the last speaker, if one spoke just before, else the
     last person named before."""
+    lay = doc.layout
+    para_start = lay.paragraph_at(pos)[0]
+    since = max(said[-1].end, para_start) if said else para_start
+    # the subject of a sentence of this paragraph since the last quote ("Saidov thanked Japan. "...," he
+    # said"), or one reported speaking there ("Milei, for his part, stressed ...")
+    subjects = [p for p in people if since <= p.start and p.end <= pos
+                and (lay.sentence_at(p.start)[0] == p.start or _reports(doc, p))]
+    if subjects and (not said or subjects[-1]["name"] != said[-1]["speaker"]):
+        return subjects[-1]["name"]
     if said and 0 <= pos - said[-1].end < 600:
-        # unless another is reported speaking since, in this paragraph ("Milei, for his part, stressed ...")
-        para_start = doc.layout.paragraph_at(pos)[0]
-        if not any(max(said[-1].end, para_start) <= p.start and p.end <= pos and _reports(doc, p) for p in people):
-            return said[-1]["speaker"]
+        return said[-1]["speaker"]
     before = [p for p in people if p.end <= pos]
     if not before:
         return None
