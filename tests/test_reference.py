@@ -133,7 +133,8 @@ def test_minutes_of_a_meeting_are_a_protocol():
     ("Ministry of Health", "national_body"), ("Investment Authority", "national_body"),
     ("Chamber of Commerce and Industry", "other"), ("Saudi Fund for Development", "other"),
     ("Kazakhstan Temir Zholy JSC", "company"), ("Development Bank of Kazakhstan", "company"),
-    ("Asian Development Bank", "other"),
+    ("Asian Development Bank", "other"), ("Council of Higher Education", "national_body"),
+    ("National Centre for Space Studies", "national_body"), ("Kazakh-Uzbek Business Council", "other"),
     ("Almaty city akimat", "city"), ("Samarkand region", "regional"), ("Sughd Province", "regional"),
 ])
 def test_levels_follow_the_contract(name, level):
