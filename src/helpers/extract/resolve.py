@@ -315,3 +315,14 @@ def _sides(doc: Doc, people: list[dict], taking: list[str]) -> None:
                         break
                 if p["alpha3"]:
                     break
+                # "the Vietnamese premier made courtesy calls on Samdech ... Say Chhum": one of a
+                # state the sentence names before the meeting word meets the other's people
+                meet = list(MEETING.finditer(text, s, ps))
+                if meet:
+                    owners = {pl["alpha3"] for pl in doc["places"].within(s, meet[-1].start())
+                              if pl["alpha3"] in taking and pl.label in ("name", "official", "demonym")}
+                    if len(owners) == 1:
+                        (own,) = owners
+                        p["alpha3"] = taking[1] if own == taking[0] else taking[0]
+                        changed = True
+                        break
