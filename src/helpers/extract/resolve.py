@@ -107,6 +107,7 @@ def _headline_offices(doc: Doc, people: list[dict]) -> None:
 
 
 MEETING = re.compile(rf"\b(?:{cue('meeting')})\b", re.I)
+MEETS = re.compile(rf"\b(?:{cue('meets_verb')})\b")
 OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
@@ -317,7 +318,7 @@ def _sides(doc: Doc, people: list[dict], taking: list[str]) -> None:
                     break
                 # "the Vietnamese premier made courtesy calls on Samdech ... Say Chhum": one of a
                 # state the sentence names before the meeting word meets the other's people
-                meet = list(MEETING.finditer(text, s, ps))
+                meet = list(MEETS.finditer(text, max(s, ps - 120), ps))
                 if meet:
                     owners = {pl["alpha3"] for pl in doc["places"].within(s, meet[-1].start())
                               if pl["alpha3"] in taking and pl.label in ("name", "official", "demonym")}
