@@ -27,7 +27,8 @@ WHEN_TAIL = re.compile(
     rf"|on\s+(?:{cue('weekday')}|{MACROS['{MONTH}']}\s+\d{{1,2}}\b|\d{{1,2}}\s+{MACROS['{MONTH}']})"
     rf"|in\s+(?:19|20)\d\d(?=\s*(?:$|[,.;]))|in\s+(?:early\s+|late\s+|mid-)?{MACROS['{MONTH}']}\b(?!\s+\d{{1,2}}\b)|earlier\s+this\s+(?:year|month|week)|(?:last|this)\s+(?:year|month|week))")
 VERB_CUT = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will|would|shall|had|has|have|could|"
-                      r"can|may|might|should|must)\b|\s+(?:in\s+the\s+presence|on\s+the\s+sidelines|during|following\s+the|"
+                      r"can|may|might|should|must)\b|\s+(?:entered|enters|came|comes|took|takes)\s+(?:into|effect)\b"
+                      r"|\s+(?:in\s+the\s+presence|on\s+the\s+sidelines|during|following\s+the|"
                       rf"after\s+the|at\s+the\s+end|{cue('time_word')}|worth|valued|for\s+signing|"
                       r"to\s+be\s+signed|that\s+(?:will|would|sets?|aims?|seeks?|allows?|provides?))\b"
                       rf"|,?\s+(?:{cue('signed_verb')})\s+(?:in|on|at|earlier|last|back|between|"
