@@ -50,10 +50,7 @@ def parties(doc: Doc) -> list[Span]:
                 continue
             items = split_sides(doc, s, e)
             if how in ("subject", "by") and (not items or any(_personal(doc, x[0], x[1]) for x in items)):
-                owners = _owners_of_signers(doc, s, e)  # "by KTZ's chairman X and Uzbekistan Railways' chairman Y"
-                found.extend(owners)
-                named_own = named_own or bool(owners)
-                continue  # people who sign are no sides
+                continue  # people who sign are no sides, nor the bodies their offices name (TABLES.md)
             items = [x for x in items if not _personal(doc, x[0], x[1])]
             found.extend(items)
             named_own = named_own or bool(items)
@@ -122,30 +119,6 @@ def _organisation(doc: Doc, x: tuple[int, int, str | None, str]) -> bool:
         return True
     name = doc.text[s:e]
     return bool(re.fullmatch(r"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,4}", name)) and not _personal(doc, s, e)
-
-
-OWNER_BEFORE = re.compile(r"(?<![\w&.-])(?P<org>[A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|of|for))*?)(?:[’']s|(?<=s)[’'])\s+$")
-
-
-def _owners_of_signers(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None, str]]:
-    """The organisations whose heads sign, named as their owners ("Kazakhstan Temir Zholy's
-    chairman Talgat Aldybergenov"): one side each, where every signer is introduced so."""
-    text = doc.text
-    out = []
-    floor = s
-    for p in doc["people"].within(s, e):
-        before = [o for o in doc["offices"].within(max(floor, p.start - 80), p.start) if p.start - o.end <= 2]
-        at = before[-1].start if before else p.start
-        m = OWNER_BEFORE.search(text, max(floor, at - 80), at)
-        floor = p.end
-        if not m or doc["places"].starting_at(m.start("org")) is not None and \
-                doc["places"].starting_at(m.start("org")).end >= m.end("org"):
-            return []  # "Kazakhstan's Minister X": a state's own, said elsewhere
-        a, b = m.span("org")
-        body = doc["bodies"].starting_at(a)
-        out.append((a, b, body["alpha3"] if body is not None else _name_state(doc, a, b),
-                    body["level"] if body is not None else level_of(text[a:b])))
-    return out
 
 
 def _personal(doc: Doc, s: int, e: int) -> bool:
