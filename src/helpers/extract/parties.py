@@ -146,6 +146,8 @@ def _names_by_surname(doc: Doc) -> dict[str, list[str]]:
     return cache
 
 
+STATE_NOUN = re.compile(rf"[ \t]+(?:{cue('state_noun')})\b")
+OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?")
 LOCATOR = re.compile(r",[ \t]*(?:the[ \t]+)?")
 LOCATOR_END = re.compile(r"\s*(?:,|and\b|&|$)")
 
@@ -254,6 +256,11 @@ def _entities(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None, str]
                     out.append((dk.end(), end, p["alpha3"], level_of(dk.group("kind") + " " + text[dk.end():end])))
                     pos = end
                     continue
+            gov = STATE_NOUN.match(text, p.end, e)
+            if gov:  # "The Kyrgyz government and ...": the state's government
+                out.append((p.start, gov.end(), p["alpha3"], "state"))
+                pos = gov.end()
+                continue
             sp = re.match(r"[ \t]+", text[p.end:e])
             after = p.end + (sp.end() if sp else 0)
             end = _name_end(text, after, e) if sp else after
@@ -266,8 +273,12 @@ def _entities(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None, str]
             pos = max(end, p.end)
             continue  # "Chinese leader Xi Jinping": a demonym is no side of its own
         if p is not None and not re.match(r"\s+[A-Z0-9]", text[p.end:e]):
-            out.append((p.start, p.end, p["alpha3"], _place_level(p)))
-            pos = p.end
+            alpha3, pos = p["alpha3"], p.end
+            loc = OF_STATE.match(text, pos, e) if p.label not in STATE_LABELS else None
+            lp = places.starting_at(loc.end()) if loc else None
+            if lp is not None and lp.label in STATE_LABELS and alpha3 in (None, lp["alpha3"]):
+                alpha3, pos = lp["alpha3"], lp.end  # "the Tashkent region of Uzbekistan": where it lies
+            out.append((p.start, p.end, alpha3, _place_level(p)))
             continue
         end = _name_end(text, pos, e)
         if end > pos:

@@ -187,6 +187,7 @@ def region_country(name: str) -> str | None:
 
 REGION = re.compile(r"(?P<name>(?:[A-ZÀ-ÖØ-ÞĀ-Ỹ][\w-]*(?:[’'](?!s\b)[\w-]+)*\s+){1,3})(?P<type>[Rr]egion|[Pp]rovince|[Oo]blast|[Gg]overnorate|"
                     r"[Pp]refecture|[Cc]ounty|[Dd]istrict|[Kk]rai|State)\b")
+REGION_LEAD = re.compile(r"(?:The|A|An|In|Of)\s+")
 CITY_OF = re.compile(r"\b[Cc]ity\s+of\s+(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ỹ][\w’'-]+(?:[ -][A-ZÀ-ÖØ-ÞĀ-Ỹ][\w’'-]+)?)")
 
 
@@ -213,13 +214,15 @@ def places(doc: Doc) -> list[Span]:
     taken = [(s.start, s.end) for s in found]
     extra: list[Span] = []
     for m in REGION.finditer(text):
-        name = m.group("name").strip()
-        first = name.split()[0]
-        if first in ("The", "A", "An", "In", "Of") or m.group("type") == "State" and name.split()[-1] in ("Union", "Islamic"):
+        name, start = m.group("name").strip(), m.start("name")
+        lead = REGION_LEAD.match(name)
+        if lead:  # "The Tashkent region": the region's name follows the article
+            name, start = name[lead.end():], start + lead.end()
+        if not name or m.group("type") == "State" and name.split()[-1] in ("Union", "Islamic"):
             continue
         if m.group("type") == "State" and not (_subdivisions().get(fold_accents(name)) or city_country(name)):
             continue  # "Kogi State", not "Union State"
-        extra.append(span(m.start("name"), m.end("type"), "region", alpha3=region_country(name), kind="region",
+        extra.append(span(start, m.end("type"), "region", alpha3=region_country(name), kind="region",
                           possessive=False))
     for m in CITY_OF.finditer(text):
         s, e = m.span("name")
