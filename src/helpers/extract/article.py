@@ -38,7 +38,7 @@ def _credit_verb() -> re.Pattern[str]:
     return re.compile(rf"(?<=\S)\s+(?:{verbs})\b(?!\s+(?:earlier|above|previously))")
 
 
-CREDITED = re.compile(r"(?:^|[,.;:»”\"]\s+|\n|\b[Aa]s\s+)(?P<x>(?:[^,.;:\n«»“”\"]|\.(?=\S)){2,80}?)$")
+CREDITED = re.compile(r"(?:^|[,.;:»”\"]\s+|\n|\s[–—-]\s+|\b[Aa]s\s+)(?P<x>(?:[^,.;:\n«»“”\"–—]|\.(?=\S)){2,80}?)$")
 KIND_WORDS = re.compile(rf"^(?:(?:as|the|a|an|{cue('outlet_kind')})\s+)+", re.I)
 KIND_TAIL = re.compile(rf"\s+(?i:{cue('outlet_tail')})$")
 
@@ -65,6 +65,7 @@ def _credited(doc: Doc, verbs: re.Pattern[str], surnames: set[str],
             continue
         if outlet_only and not (x.split()[-1] in words("outlet_words") or x.casefold() in _outlets()):
             continue
+        x = _short(x)  # "NIAT Khovar reports" -> Khovar, "Kazinform News Agency reports" -> Kazinform
         s = text.find(x, m.start("x"))
         return x, (s, s + len(x))
     return None
@@ -139,6 +140,9 @@ def _short(name: str) -> str:
     if q:
         return q.group(1).strip()
     name = re.sub(r"^[A-Z]+-\s*", "", name)  # "MENAFN- Trend"
+    pair = re.fullmatch(r"[A-Z]{3,}\s+([A-Z][a-z]+)", name)
+    if pair and pair.group(1) not in words("outlet_words"):
+        return pair.group(1)  # "NIAT Khovar": the agency's name after its long name's letters
     short = re.sub(r"\s+(?:News\s+Agency|Agency|News)$", "", name)
     if short != name and _places_in(short):
         return name.strip(" -–—")  # "Philippine News Agency": a demonym alone is no outlet's name
