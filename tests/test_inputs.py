@@ -173,3 +173,14 @@ def test_a_page_saved_under_a_text_name_is_read_as_a_page():
     [item] = read(page.encode(), TEXT)
     assert item.status == "ok" and "<" not in item.text
     assert "memorandum of understanding on trade promotion" in item.text
+
+
+def test_a_saved_page_s_table_of_documents_gives_one_row_per_document():
+    from helpers import parse_article
+    from helpers.formats import HTML, read
+
+    [item] = read((INPUTS / "saved_page_table.html").read_bytes(), HTML)
+    rows = parse_article(item.text, "table")
+    assert [(d["doc_type"], d["status"]) for d in rows.documents] == [("agreement", "signed"), ("memorandum", "signed")]
+    assert not any("|" in d["title"] for d in rows.documents)
+    assert {s["party"] for s in rows.signatories} >= {"Ministry of Transport of Kazakhstan", "Qatar Airways"}

@@ -123,6 +123,13 @@ def _line_spans(text: str) -> tuple[list[tuple[int, int]], dict[tuple[int, int],
     spans, cells, start, row = [], {}, 0, -1
     for line in text.split("\n"):
         parts = [(m.start(), m.end()) for m in CELL.finditer(line)] if "\t" in line else []
+        if PIPE_ROW.match(line):  # "| 1 | Agreement on ... |": a table as Markdown and page readers write one
+            parts = [(m.start(), m.end()) for m in PIPE_CELL.finditer(line)]
+            if all(RULE_CELL.fullmatch(line[a:b]) for a, b in parts):
+                spans.append((start, start + len(line)))
+                cells[spans[-1]] = (-2, 0)  # the rule under the header: no cell of its own
+                start += len(line) + 1
+                continue
         if len(parts) >= 2:
             row += 1
             for col, (a, b) in enumerate(parts):
@@ -137,6 +144,9 @@ def _line_spans(text: str) -> tuple[list[tuple[int, int]], dict[tuple[int, int],
 
 
 CELL = re.compile(r"[^\t]*[^\t\s][^\t]*")
+PIPE_ROW = re.compile(r"\s*\|.*\|\s*$")
+PIPE_CELL = re.compile(r"[^|\s](?:[^|]*[^|\s])?")
+RULE_CELL = re.compile(r":?-{3,}:?")
 
 
 # a word (with inner hyphens, apostrophes, full stops: "Al-Nahyan", "O'zbekiston", "U.S", "T.Atahallyev",
@@ -306,7 +316,9 @@ def analyse(text: str) -> Layout:
     for k, (s, e) in enumerate(nonempty):
         if (s, e) in cells and (s, e) not in kinds:
             row, col = cells[(s, e)]
-            if row == 0:
+            if row == -2:
+                kinds[(s, e)] = "meta"
+            elif row == 0:
                 kinds[(s, e)] = "heading"  # "S.No. | Name of the MoU | Indian Signatory | Cypriot Signatory"
                 heads[col] = (s, e)
             else:
