@@ -15,7 +15,7 @@ DATE = re.compile(expand(
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:{DAY}\.?\s+{MONTH},?\s+{YEAR}|{MONTH}\s+{DAY},?\s+{YEAR}"
     r"|{YEAR}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./](?:{YEAR}|\d\d))"), re.I)
 DAY_ONLY = re.compile(expand(r"(?:{MONTH}\s+{DAY}\b|\b{DAY}\.?\s+{MONTH})"), re.I)
-BULLET = re.compile(r"^\s*(?:[-–—•*·▪►○◦]+|\d{1,2}[.)]|[a-z][.)])\s*(?=\S)")
+BULLET = re.compile(r"^\s*(?:[-–—•*·▪►○◦]+|\d{1,2}[.)]|[a-z][.)]|\((?:\d{1,2}|[a-z]|[ivx]{1,4})\))\s*(?=\S)")
 PLACE_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ỹ][\w’'-]*"
 # the dateline that opens a body: "ASTANA. KAZINFORM –", "Ulaanbaatar, November 29, 2023 /MONTSAME/.",
 # "KUALA LUMPUR (April 11):", "(MENAFN- Trend News Agency) BISHKEK, Kyrgyzstan, October 12.",
