@@ -25,6 +25,10 @@ KINDS = {
     "repeated attributions": '"We will sign it," said President Tokayev. "And more," he added, Kazinform reports. ',
     "capitals and complements": "President President President Ministry of Energy of ",
     "ordinary words": "the weather was fine and people walked in the park after work ",
+    "list items": "- Memorandum on trade between the Ministry of Trade of Kazakhstan and Qatar Airways;\n",
+    "table rows (tabs)": "1.\tMemorandum on trade between the Ministry of Trade of Kazakhstan and Qatar Airways"
+                         "\tMinister A\tMinister B\n",
+    "table rows (pipes)": "| 1 | Agreement between the Government of Kazakhstan and the Government of Qatar |\n",
     **PHRASES,
 }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -83,3 +84,16 @@ def test_cost_grows_linearly_on_repetitive_text(phrase):
     large = small * 4
     ratio = (_cost(large) / len(large)) / (_cost(small) / len(small))
     assert ratio < 2.5, f"cost per character grew {ratio:.1f}x when the text grew 4x"
+
+
+@pytest.mark.parametrize("unit", [
+    "- Memorandum on trade between the Ministry of Trade of Kazakhstan and Qatar Airways;\n",
+    "1.\tMemorandum on trade between the Ministry of Trade of Kazakhstan and Qatar Airways\tMinister A\tMinister B\n",
+    "| 1 | Agreement between the Government of Kazakhstan and the Government of Qatar |\n",
+])
+def test_long_lists_and_tables_cost_linearly(unit):
+    lead = "The following documents were signed:\n"
+    small = lead + unit * (20_000 // len(unit))
+    large = lead + unit * (80_000 // len(unit))
+    ratio = (_cost(large) / len(large)) / (_cost(small) / len(small))
+    assert ratio < 2.0, f"cost per character grew {ratio:.1f}x when the list grew 4x"

@@ -245,13 +245,16 @@ def _headless_items(doc: Doc, text: str, found: list[Draft]) -> list[Draft]:
     lay = doc.layout
     out: list[Draft] = []
     with_head = {d.item for d in found if d.item is not None}
+    plural_in: dict[tuple[int, int], list[Draft]] = {}
     for item in lay.list_items:
         if item in with_head:
             continue
         lead = lay.list_lead(item[0])
         if lead is None:
             continue
-        heads = [d for d in found if lead[0] <= d.head[0] < lead[1] and d.plural]
+        if lead not in plural_in:  # once per lead: a long list costs each item a lookup, not a scan
+            plural_in[lead] = [d for d in found if lead[0] <= d.head[0] < lead[1] and d.plural]
+        heads = plural_in[lead]
         if not heads:
             continue
         s, e = trim(text, item[0], item[1])

@@ -53,6 +53,7 @@ class Layout:
     _sent_starts: list[int] = field(default_factory=list)
     _item_starts: list[int] = field(default_factory=list)
     _para_starts: list[int] = field(default_factory=list)
+    _leads: list[int] = field(default_factory=list)  # per paragraph, the last one up to it that is no list item
     _noise: list[tuple[int, int]] = field(default_factory=list)  # meta lines and captions, sorted
     columns: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)  # a table's cell -> its header
 
@@ -89,11 +90,8 @@ class Layout:
     def list_lead(self, item_start: int) -> tuple[int, int] | None:
         """The paragraph that opens the list holding the item at ``item_start``."""
         i = bisect.bisect_left(self._para_starts, item_start) - 1
-        while i >= 0:
-            if self.in_list_item(self.paragraphs[i][0]) is None:
-                return self.paragraphs[i]
-            i -= 1
-        return None
+        lead = self._leads[i] if i >= 0 else -1
+        return self.paragraphs[lead] if lead >= 0 else None
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         """The sentence holding ``pos`` (the line, for a headline or a meta line)."""
@@ -370,6 +368,12 @@ def analyse(text: str) -> Layout:
     lay.token_starts = [s for s, _ in lay.tokens]
     lay._item_starts = [s for s, _ in lay.list_items]
     lay._para_starts = [s for s, _ in lay.paragraphs]
+    items = set(lay.list_items)
+    last = -1
+    for k, para in enumerate(lay.paragraphs):  # the last paragraph up to each that is no item: a list's lead
+        if para not in items:
+            last = k
+        lay._leads.append(last)
     lay._noise = sorted(lay.meta + lay.captions)
     return lay
 
