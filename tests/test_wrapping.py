@@ -42,3 +42,9 @@ def test_unwrapping_keeps_the_length_and_the_lines_of_lists():
     assert unwrap(listing) == listing  # items and lines that end a clause stay lines
     ordinary = "\n".join(PARAGRAPHS)  # one long line per paragraph: nothing is wrapped
     assert unwrap(ordinary) == ordinary
+    one_a_line = ("Kazakhstan, Uzbekistan sign deals\n"
+                  "Published: 12 September 2025, 14:05 | Updated: 12 September 2025, 16:30 | Politics\n"
+                  "ASTANA, March 5 (Kazinform) - President Tokayev held talks with President Mirziyoyev.\n"
+                  "The leaders discussed trade, energy and transport cooperation between the two countries.\n"
+                  "They signed a memorandum on water management and an agreement on the state border.\n")
+    assert unwrap(one_a_line) == one_a_line  # short paragraphs a line each, meta lines: nothing to join

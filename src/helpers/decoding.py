@@ -119,13 +119,14 @@ def unwrap(text: str) -> str:
     lines = text.split("\n")
     if len(lines) < 4:
         return text
-    inner = [len(a.rstrip()) for a, b in zip(lines, lines[1:]) if a.strip() and b.strip()]
+    inner = [a.rstrip() for a, b in zip(lines, lines[1:]) if a.strip() and b.strip()]
     width = max((len(x.rstrip()) for x in lines), default=0)
     if not inner or width > WRAP_WIDTH or width < 40:
         return text
-    full = [n for n in inner if n >= width - WRAP_SLACK]
-    if len(full) < 3 or len(full) < 0.5 * len(inner):
-        return text  # short lines of their own: a list, verse, a table of one-liners
+    full = [a for a in inner if len(a) >= width - WRAP_SLACK]
+    broken = [a for a in full if not _LINE_END.search(a)]
+    if len(broken) < 3 or len(full) < 0.5 * len(inner) or len(broken) < 0.5 * len(full):
+        return text  # lines of their own: one short paragraph a line, a list, a table of one-liners
     out = list(text)
     pos = 0
     for a, b in zip(lines, lines[1:]):
