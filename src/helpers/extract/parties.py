@@ -146,6 +146,7 @@ def _names_by_surname(doc: Doc) -> dict[str, list[str]]:
     return cache
 
 
+COUNTERPART_OF = re.compile(r"\bcounterparts?\s+(?:from|of|in)\s+(?:the\s+)?$")
 STATE_NOUN = re.compile(rf"[ \t]+(?:{cue('state_noun')})\b")
 OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?")
 LOCATOR = re.compile(r",[ \t]*(?:the[ \t]+)?")
@@ -272,6 +273,9 @@ def _entities(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None, str]
                 continue
             pos = max(end, p.end)
             continue  # "Chinese leader Xi Jinping": a demonym is no side of its own
+        if p is not None and COUNTERPART_OF.search(text, max(s, p.start - 30), p.start):
+            pos = p.end  # "and its counterpart from Tajikistan": a side the text does not name
+            continue
         if p is not None and not re.match(r"\s+[A-Z0-9]", text[p.end:e]):
             alpha3, pos = p["alpha3"], p.end
             loc = OF_STATE.match(text, pos, e) if p.label not in STATE_LABELS else None
