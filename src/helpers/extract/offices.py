@@ -19,6 +19,8 @@ MODIFIER = re.compile(rf"(?:(?P<mod>(?i:{cue('office_time')}))\s+)?"
 STATE_KINDS = ("name", "official", "demonym", "seat")
 LOCAL_HEADS = cue_words("local_office")
 # an office written after a name and a comma ("Sun Chanthol, First Vice-Chairman of ..."): it ends there
+LOCATED = re.compile(r",[ \t]*(?:the[ \t]+)?")
+CLOSED = re.compile(r"\s*(?:[,.;)]|$)")
 APPOSED_REST = re.compile(r"(?:[ \t]+[A-Z][\w’'-]*){1,3}(?=\s*,)")
 APPOSITIVE = re.compile(r"[A-Z][a-z][\w’'-]*\s*,\s*(?:the\s+|a\s+)?$")
 CAP_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}")
@@ -75,6 +77,10 @@ def offices(doc: Doc) -> list[Span]:
         appositive = bool(APPOSITIVE.search(text, max(0, start - 60), start))
         tail_end, title_tail, states = _tail(text, h.end, places, bodies, word.lower() in LOCAL_HEADS, appositive)
         alpha3 = states[0] if states else None
+        loc = LOCATED.match(text, tail_end)
+        where = places.starting_at(loc.end()) if loc and alpha3 is None else None
+        if where is not None and where.label in STATE_KINDS and CLOSED.match(text, where.end):
+            alpha3, states = where["alpha3"], [where["alpha3"]]  # "Minister of State for Foreign Trade, UAE,"
         before = _before(text, start, places, bodies)
         if alpha3 is None and before is not None and before[1]:
             alpha3 = before[1]
