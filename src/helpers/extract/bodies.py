@@ -379,6 +379,8 @@ def _fields_list(words_: list[str], comma: int) -> bool:
             k += 1
             continue
         if w == "and":
+            if k == comma + 1 and "," not in words_[max(0, comma - 4):comma]:
+                return False  # "of QazaqGaz, and Alexei Miller, ...": two of a kind, not a list of fields
             k += words_[k + 1] == "the" if k + 1 < len(words_) else 0
             return k + 1 < len(words_) and _is_cap(words_[k + 1]) and words_[k + 1] not in heads \
                 and lookup(words_[k + 1]) is None

@@ -75,7 +75,8 @@ def offices(doc: Doc) -> list[Span]:
         if m and m.group("mod") and m.group("mod").lower() == "former":
             canonical = "Former " + canonical
         appositive = bool(APPOSITIVE.search(text, max(0, start - 60), start))
-        tail_end, title_tail, states = _tail(text, h.end, places, bodies, word.lower() in LOCAL_HEADS, appositive)
+        tail_end, title_tail, states = _tail(text, h.end, places, bodies, word.lower() in LOCAL_HEADS, appositive,
+                                             word[:1].islower())
         alpha3 = states[0] if states else None
         loc = LOCATED.match(text, tail_end)
         where = places.starting_at(loc.end()) if loc and alpha3 is None else None
@@ -116,12 +117,14 @@ def _inside_name(text: str, pos: int, places) -> bool:
     return p is None or p.label not in STATE_KINDS
 
 
-def _tail(text: str, pos: int, places, bodies, local: bool, appositive: bool = False) -> tuple[int, str, list[str]]:
+def _tail(text: str, pos: int, places, bodies, local: bool, appositive: bool = False,
+          lower: bool = False) -> tuple[int, str, list[str]]:
     """Where an office's tail ends ("of Health of the Republic of Azerbaijan", "(governor) of
     North Kazakhstan region", "to the President on Information and Strategy", "of the Indian
     Upper House (Rajya Sabha)", "of Tajikistan's Majlisi Namoyandagon"), the words it adds to the
     title (states left out) and the states it names. After a name and a comma (``appositive``) no
-    holder's name follows, so capitalised words after "of" are all the body's."""
+    holder's name follows, so capitalised words after "of" are all the body's; an office written in
+    lower case there (``lower``: "X, head of Kazakhstan Temir Zholy,") takes them after a state too."""
     end = pos
     parts: list[str] = []
     states: list[str] = []
@@ -167,6 +170,14 @@ def _tail(text: str, pos: int, places, bodies, local: bool, appositive: bool = F
                     end = holder
                     parts.append(written + text[place.start:holder].rstrip())
                     continue
+            run = CAP_RUN.match(text, place.end + 1) if appositive and lower and text[place.end:place.end + 1] == " " \
+                else None
+            if run and prep == "of" and re.match(r"\s*,", text[place.end + 1 + len(run.group().rstrip()):]):
+                # "X, head of Kazakhstan Temir Zholy, ...": after a name no holder follows, the words are a body's
+                states.append(place["alpha3"])
+                end = place.end + 1 + len(run.group().rstrip())
+                parts.append(written + text[place.start:end])
+                continue
             if prep == "of" or not states and prep != "to":
                 states.append(place["alpha3"])
             end = place.end

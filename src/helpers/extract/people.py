@@ -47,6 +47,8 @@ def people(doc: Doc) -> list[Span]:
         # an office after "Name, " is that person's, unless its own holder follows it at once
         # ("According to Anwar, Pakistan's Prime Minister Shehbaz Sharif raised ...")
         after = _after(text, toks, words_, o, folded, comma=not (appositive and before))
+        if after and appositive and before and o["head"][:1].islower():
+            after = []  # "Talgat Aldybergenov, head of Kazakhstan Temir Zholy, and ...": the office is his
         names, how = (after, "after") if after else (before, "before")
         alpha3 = o["alpha3"] or _state_after(doc, o)
         # "Hungarian President Katalin Novak and Prime Minister Viktor Orban": the demonym is shared
@@ -188,8 +190,8 @@ def _before(text: str, toks, words_, o: Span) -> list[tuple[int, int, str]]:
     while i >= 0 and (words_[i].lower() in ("the", "his", "her", "their", "its", "a", "an")
                       or re.fullmatch(r"[A-Z][\w’'-]*[’']s|[A-Z]{2,6}", words_[i])):
         i -= 1  # "X, the ...", "X, Embraer's director-general", "X, WHO Director-General"
-    if i < 0 or words_[i] != ",":
-        return []
+    if i < 0 or words_[i] not in (",", "("):
+        return []  # "X, the Minister of ...", "X (Minister of Finance)"
     names = []
     k = i
     while k > 0 and words_[k - 1] in cue_words("postnominal"):
