@@ -13,6 +13,7 @@ POSSESSIVE = re.compile(r"[’']s$")
 NAME_WORD = re.compile(r"(?:[A-Z]\.)*[A-ZÀ-ÖØ-ÞĀ-ỸА-Я][a-zß-öø-ÿā-ỹа-я]+(?:[-’'][A-Za-zÀ-ÿĀ-ỹ][a-zß-öø-ÿā-ỹ]*)*"
                        r"|(?:Mc|Mac|O’|O'|D’|D')[A-Z][a-z]+")
 INITIALS = re.compile(r"[A-Z]{2,3}")  # "KP Sharma Oli"
+DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")  # "T.V. Nagendra Prasad"
 DIGRAPH_INITIAL = re.compile(r"[A-Z][a-z]")  # "Zh.", "Sh.", "Kh." before a surname
 
 
@@ -65,6 +66,12 @@ def _royal_in_names() -> frozenset[str]:
 REGNAL = re.compile(r"I{2,3}|IV|VI{0,3}|IX|XI{0,3}")
 
 
+def _initial_at(words_: list[str], j: int) -> bool:
+    """True where an initial and its stop stand before a name ("V. Nagendra")."""
+    return j + 2 < len(words_) and len(words_[j]) == 1 and words_[j].isupper() and words_[j + 1] == "." \
+        and is_name_token(words_[j + 2])
+
+
 def name_end(words_: list[str], i: int, most: int = 6) -> int:
     """Index after a person's name that starts at token ``i`` (``i`` when none does): name
     words, particles and initials between them, up to ``most`` name words."""
@@ -83,11 +90,13 @@ def name_end(words_: list[str], i: int, most: int = 6) -> int:
                 break  # a possessive ends the name ("Olaf Scholz's visit")
             continue
         # an initial inside or before a name: "Sitiveni L. Rabuka", "S. Jaishankar"
-        if len(t) == 1 and t.isupper() and nxt == "." and j + 2 < len(words_) and is_name_token(words_[j + 2]):
-            j += 2
+        if len(t) == 1 and t.isupper() and nxt == "." and j + 2 < len(words_) and (
+                is_name_token(words_[j + 2]) or _initial_at(words_, j + 2)):
+            j += 2  # "T. V. Nagendra Prasad": initials in a row before the name
             continue
-        if n == 0 and INITIALS.fullmatch(t) and is_name_token(nxt) and t not in blocked():
-            j += 1  # "KP Sharma Oli"
+        if n == 0 and (INITIALS.fullmatch(t) or DOTTED_INITIALS.fullmatch(t)) and is_name_token(nxt) \
+                and t not in blocked():
+            j += 1  # "KP Sharma Oli", "T.V. Nagendra Prasad"
             continue
         if n and REGNAL.fullmatch(t):
             j += 1  # "King Abdullah II of Jordan": a regnal number closes the name
