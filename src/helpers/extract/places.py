@@ -207,7 +207,8 @@ def places(doc: Doc) -> list[Span]:
         if kind in ("city", "capital") and (nxt := NEXT_WORD.match(text, e)) and \
                 (longer := city_country(text[s:nxt.end()])):
             e, a = nxt.end(), longer  # "Kota Kinabalu", not the Indian city Kota inside it
-        form = _STATE_FORM.search(text, max(0, s - 60), s) if kind == "name" else None
+        form = _STATE_FORM.search(text, max(0, s - 60), s) if kind == "name" and (
+            text.endswith("of ", 0, s) or text.endswith("of the ", 0, s)) else None
         if form:  # "the Republic of Rwanda": one official name, as "Republic of Kazakhstan" is
             s, kind = form.start("form"), "official"
         found.append(span(s, e, kind, alpha3=a, kind=kind, possessive=p))
