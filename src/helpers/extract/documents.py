@@ -29,7 +29,8 @@ SUBJECT = re.compile(r"\s*(?:\([A-Z][A-Za-z]{1,8}s?\)\s*)?(?:,\s+(?=between\s))?
 SIGNED_BY_NAMED = re.compile(rf"\s+(?:was|were|has\s+been|had\s+been)\s+(?:{cue('signed_verb')})\s+"
                              r"(?:by|on\s+behalf\s+of)\s+(?:the\s+)?[A-Z]")
 ATTENDED = re.compile(rf"\b(?:{cue('attending')})\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}$")
-PERIOD_NEXT = re.compile(r"\s+(?:until|till|through|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b")
+PERIOD_NEXT = re.compile(r"\s+(?:(?:until|till|through|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b"
+                         r"|(?:19|20)\d\d\s*[-–—/]\s*(?:19|20)?\d\d\b)")  # "Joint Action Plan 2025-2027 on ..."
 CONSENSUS = re.compile(r"\s+(?:(?:that|which)\b[^.;]{0,60}?|(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?"
                        r"(?:reached|achieved)\b(?!\s+(?:this|today|on|at|between|during))")
 ANAPHOR_DET = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Oo]ur|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Ss]uch)\s+$")
