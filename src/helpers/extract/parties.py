@@ -302,7 +302,7 @@ def _entities(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None, str]
     return [x for x in out if (x[0], x[1]) not in drop]
 
 
-DEMONYM_KIND = re.compile(r"[ \t]+(?P<kind>[a-z]+)[ \t]+(?=[A-Z0-9])")
+DEMONYM_KIND = re.compile(r"(?:[ \t]+[a-z][\w-]*){0,3}?[ \t]+(?P<kind>[a-z]+)[ \t]+(?=[A-Z0-9])")
 PEOPLE_OF = re.compile(rf"(?i:{cue('people_of')})\s+")
 SIMPLE_WORD = re.compile(r"[A-Z][a-z’'-]+")
 
