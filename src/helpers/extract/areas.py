@@ -33,7 +33,7 @@ def areas(doc: Doc) -> list[Span]:
     out: list[Span] = []
     all_hits = hits(text, folded=doc.folded)
     for s, e, labels, fused in all_hits:
-        if labels == ("-",) or lay.is_noise(s) or s < lay.body_start:
+        if labels == ("-",) or lay.is_noise(s) and not lay.in_headline(s) or s < lay.body_start and not lay.in_headline(s):
             continue
         if exclude.covers(s):
             continue
