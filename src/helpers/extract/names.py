@@ -177,6 +177,16 @@ def _endings() -> re.Pattern[str]:
     return re.compile(rf"(?:{'|'.join(sorted(words('surname_endings'), key=len, reverse=True))})$")
 
 
+@lru_cache(maxsize=1)
+def _patronymic() -> re.Pattern[str]:
+    return re.compile(rf"(?:{'|'.join(sorted(words('patronymic_endings'), key=len, reverse=True))})$")
+
+
+def is_patronymic(token: str) -> bool:
+    """A father's name in a Russian-style name ("Grigoryevich", "Kemelevich", "Petrovna")."""
+    return bool(_patronymic().search(token))
+
+
 def surname_like(token: str) -> bool:
     """A lone word read as a surname only with a surname's ending (surname_endings.txt)."""
     return bool(_endings().search(token))

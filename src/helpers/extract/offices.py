@@ -218,7 +218,7 @@ def _tail(text: str, pos: int, places, bodies, local: bool, appositive: bool = F
             end = h_end
             break
         run = CAP_RUN.match(text, at)
-        if run and prep == "of":
+        if run and prep in ("of", "for"):  # "for Ecological Transition, Teresa Ribera,"
             r_end = at + len(run.group().rstrip())
             # a body the gazetteers do not know ("of the Lok Sabha (lower house)", "of Colorful Guizhou,",
             # "of Mohanikaya of Cambodia"): capitalised words up to a bracket, a comma or "of"
@@ -230,21 +230,20 @@ def _tail(text: str, pos: int, places, bodies, local: bool, appositive: bool = F
     return end, "".join(parts), states
 
 
-PATRONYMIC = re.compile(rf"(?:{'|'.join(sorted(words('patronymic_endings'), key=len, reverse=True))})$")
 
 
 def _before_holder(text: str, start: int, end: int) -> int:
     """Where the holder's name begins when the capitalised words of ``text[start:end]`` end with
     one ("of the Organization of Turkic States Kubanychbek Omuraliev", "of JSC Samruk-Kazyna
     Nurlan Zhakupov") and nothing capitalised follows; else ``end``."""
-    from .names import is_name_token
+    from .names import is_name_token, is_patronymic
 
     if re.match(r"\s+[A-Z(]", text[end:end + 2]):
         return end
     ws = list(re.finditer(r"[^\s]+", text[start:end]))
     if len(ws) < 3 or not all(is_name_token(w.group()) for w in ws[-2:]):
         return end
-    n = 3 if len(ws) >= 4 and PATRONYMIC.search(ws[-2].group()) and is_name_token(ws[-3].group()) else 2
+    n = 3 if len(ws) >= 4 and is_patronymic(ws[-2].group()) and is_name_token(ws[-3].group()) else 2
     return start + ws[-n].start() - 1 if ws[-n - 1].group()[:1].isupper() else end
 
 
@@ -303,7 +302,10 @@ def _fields(text: str, pos: int) -> int:
             break
         w = m.group()
         joined = n and re.search(r"\band\s+$", text[pos:i])
-        last = not re.match(r"\s+[A-Z]", text[m.end():m.end() + AHEAD])
+        # the last field, after "and": no capitalised word follows, or an office's word does
+        # ("of Foreign Affairs and Senegalese Abroad, Yassine Fall")
+        nxt = re.match(r"\s+([A-Z][\w’'-]*)", text[m.end():m.end() + AHEAD])
+        last = not nxt or nxt.group(1) in office
         if w not in office and not (joined and last):
             break
         n += 1

@@ -6,7 +6,7 @@ one the headline names; and a person with no state gets one (``person_states``).
 from __future__ import annotations
 
 from .doc import Doc, Span, span
-from .names import same_name, surname
+from .names import is_patronymic, same_name, surname
 from .person_states import fill_states
 
 WEAK = ("", "Minister", "leader", "@counterpart", "Head")
@@ -60,6 +60,10 @@ def _one_person(m: Span, g: dict) -> bool:
             differ = surname(m["name"]).casefold() != surname(q["name"]).casefold()
             if differ and m["title"] not in WEAK and q["title"] not in WEAK and m["title"] != q["title"]:
                 continue
+            return True
+        # "Alexander Grigoryevich" for Alexander Lukashenko: a first name and a patronymic address him
+        mt, qt = m["name"].split(), q["name"].split()
+        if len(mt) == 2 and len(qt) >= 2 and mt[0] == qt[0] and is_patronymic(mt[1]) and not is_patronymic(qt[-1]):
             return True
         # "Sheikh Mohamed" after "Sheikh Mohamed bin Zayed Al Nahyan": a first-name reference
         if len(m["name"].split()) == 1 and m["name"] == q["name"].split()[0] and (m["title"] in (q["title"], "") or q["title"] in WEAK):
