@@ -249,6 +249,10 @@ def attach_sides(doc: Doc, drafts: list[Draft]) -> None:
         if bm:
             d.sides.append((*_between_span(doc, d.start + bm.end(), d.end), "between"))
             continue
+        if d.item is not None and d.nested_in is None and (im := ITEM_SIDES.match(text, d.end, d.item[1])):
+            g = "paren" if im.group("paren") else "after"  # "- Memorandum on tourism (A – B);", "- Protocol on X: A and B"
+            d.sides.append((im.start(g), im.end(g), "between"))
+            continue
         if d.nested_in is not None or d.item is not None and not _clause_item(doc, d):
             continue
         s, e = clause_of(doc, d)
@@ -303,6 +307,7 @@ def _with_span(text: str, s: int, e: int) -> tuple[int, int, str]:
     return s, min(e, _phrase_end(text, s, len(text))), "with"
 
 
+ITEM_SIDES = re.compile(r"\s*(?:\((?P<paren>[A-Z][^()]{2,200})\)|(?::|\s[–—-])\s+(?P<after>[A-Z][^;.]{2,200}))\s*[;.]?\s*$")
 REPRESENTED = re.compile(r",\s+represented\s+by\s+[^,;.]{1,80}(?:,|$)")
 
 

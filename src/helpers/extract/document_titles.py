@@ -113,6 +113,11 @@ def complement_end(doc: Doc, start: int, hard_end: int, in_list: bool, plural: b
             if re.match(r",\s+(?:on|in|for|regarding|concerning)\s", seg[close:]):  # "..., on urban transport"
                 return complement_end(doc, start + close + 1, hard_end, in_list, plural)
             return start + close
+    for br in re.finditer(r"\s\(", seg):
+        if doc["bodies"].starting_at(start + br.end()) is not None:
+            seg = seg[:br.start()]  # "Memorandum on tourism (Ministry of Tourism of A – Ministry of B)": its sides
+            cut = len(seg)
+            break
     m = OPENS_QUOTE.match(seg)
     if m:  # a quoted name right after the head: 'program "New Synergy"'
         close = CLOSE_QUOTE.search(seg[m.end():])

@@ -161,6 +161,9 @@ def split_sides(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None, st
         return []
     seg = text[s:e]
     dash = DASHED.search(seg)
+    first = doc["bodies"].starting_at(s)
+    if dash and first is not None and first.end <= s + dash.start():
+        dash = None  # "Ministry of Tourism of A – Ministry of Culture of B": two sides, a dash between
     if dash:  # "the news agencies of Belarus and China – BelTA and Xinhua –"
         owners = [p["alpha3"] for p in doc["places"].within(s, s + dash.start()) if p.label in STATE_LABELS]
         named = split_sides(doc, s + dash.start("names"), s + dash.end("names"))
@@ -194,7 +197,7 @@ def _entities(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None, str]
     lone: list[tuple[int, int]] = []
     pos = s
     while pos < e:
-        m = re.match(r"(?:\s+|,|&|and\b|the\b|as\s+well\s+as\b|together\s+with\b)+", text[pos:e])
+        m = re.match(r"(?:\s+[–—-](?=\s)|\s+|,|&|and\b|the\b|as\s+well\s+as\b|(?:together\s+)?with\b)+", text[pos:e])
         if m and m.end():
             pos += m.end()
             continue
