@@ -31,7 +31,8 @@ def _verbs() -> str:
 def _after_rx() -> re.Pattern[str]:
     who = r"(?P<who>(?:[Tt]he\s+)?[A-Za-zÀ-ÿĀ-ỹ][\w’'.\- ]{0,60}?)"
     return re.compile(rf"\s*,?\s*[—–-]?\s*(?:{who}\s+(?:{_verbs()})\b|(?:{_verbs()})\s+(?P<who2>(?:the\s+)?[A-Z][\w’'.\- ]{{1,50}}?|"
-                      rf"the\s+[a-z][\w’'\- ]{{1,40}}?)(?=[,.;]|\s+(?:in|at|on|during|to|that)\b|$))")
+                      rf"the\s+[a-z][\w’'\- ]{{1,40}}?)(?=[,.;]|\s+(?:in|at|on|during|to|that|after|before|while|when|"
+                      rf"following)\b|$))")
 
 
 @lru_cache(maxsize=1)
@@ -205,7 +206,7 @@ def _dash_speech(doc: Doc, ps: int, pe: int, people: list[Span], said: list[Span
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and (text[s].isspace() or text[s] in "“«\"„‘'-–—.,;:"):
         s += 1
-    while e > s and (text[e - 1].isspace() or text[e - 1] in "”»\"’',"):
+    while e > s and (text[e - 1].isspace() or text[e - 1] in "”“»\"’',"):
         e -= 1
     return s, e
 
@@ -214,7 +215,7 @@ def _after(doc: Doc, qe: int, pe: int, people: list[Span], said: list[Span]) -> 
     """The speaker an attribution right after the closing mark names (", Novák said")."""
     text = doc.text
     close = qe
-    while close < pe and text[close] in "”»\"’',.!?… ":
+    while close < pe and text[close] in "”“»\"’',.!?… ":  # „...“ closes with a low-high pair's “
         close += 1
         if close - qe > 4:
             break
