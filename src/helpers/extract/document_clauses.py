@@ -288,12 +288,21 @@ def attach_sides(doc: Doc, drafts: list[Draft]) -> None:
             d.sides.append(_with_span(text, d.start + wm.start("w"), d.start + wm.end("w")))
         elif at is not None and (wm := _with_partner().match(text, at)):
             d.sides.append(_with_span(text, wm.start("w"), wm.end("w")))
+        elif subject and (wb := _with_before().search(text, max(s, d.start - 120), d.start)):
+            d.sides.append((wb.start("w"), wb.end("w"), "with"))  # "Kazakhstan signed with Russia an agreement"
         tb = TO_BUYER.search(text, d.start, e) if d.doc_type == "contract" else None
         if tb:
             seller = SELLER.search(text, d.end, tb.start("w")) if not subject else None
             if seller:  # "a deal under which Boeing will supply 20 aircraft to Vietnam Airlines"
                 d.sides.append((seller.start("w"), seller.end("w"), "with"))
             d.sides.append((tb.start("w"), _phrase_end(text, tb.start("w"), e), "with"))
+
+
+@lru_cache(maxsize=1)
+def _with_before() -> re.Pattern[str]:
+    """"signed with Russia an agreement": the partner between the verb and the document."""
+    return re.compile(rf"\b(?:{cue('signed_verb')})\s+with\s+(?:the\s+)?(?P<w>[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|and))*?)"
+                      r"\s+(?:an?|the|two|three|four|five|several|\d+)?\s*$")
 
 
 def _clause_item(doc: Doc, d: Draft) -> bool:
