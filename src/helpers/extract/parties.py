@@ -44,6 +44,11 @@ def parties(doc: Doc) -> list[Span]:
             if dash and _unnamed(doc, s, dash.start()):
                 s = dash.start("names")  # "The two sides – Turkmengaz and Gazprom – signed": those named
                 e = dash.end("names")
+            sides_of = _sides_of_states(doc, s, e)
+            if sides_of:  # "the Kazakh and Uzbek sides signed": one state each, by the shared phrase
+                found.extend(sides_of)
+                named_own = True
+                continue
             if _unnamed(doc, s, e):
                 named_own = named_own or how != "subject"  # "between the two countries' audit agencies"
                 pair = pair or bool(STATE_PAIR.fullmatch(doc.text, s, e))
@@ -364,6 +369,18 @@ def _name_end(text: str, pos: int, e: int) -> int:
     if gl:
         end += gl.end()
     return end
+
+
+def _sides_of_states(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None, str]]:
+    """"the Kazakh and Uzbek sides", "the Kyrgyz and Azerbaijani sides": the two states."""
+    s, e = _strip(doc.text, s, e)
+    m = TWO_AND_HEAD.fullmatch(doc.text, s, e)
+    if not m or m.group("head").lower() not in cue_words("sides_word"):
+        return []
+    pa, pb = doc["places"].starting_at(m.start("a")), doc["places"].starting_at(m.start("b"))
+    if pa is None or pb is None or not pa["alpha3"] or not pb["alpha3"] or pa["alpha3"] == pb["alpha3"]:
+        return []
+    return [(s, e, pa["alpha3"], "state"), (s, e, pb["alpha3"], "state")]
 
 
 def _shared(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None, str]] | None:
