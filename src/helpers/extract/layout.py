@@ -7,15 +7,11 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import MACROS, MONTHS, cue, expand, words
+from .lexicon import MACROS, MONTHS, expand, words
+from .lines import (BREADCRUMB, BULLET, CAPTION, CHROME, CREDIT_LINE, NAV_RUN, PAGE_END, RELEASE_LINE,
+                    ends_sentence, is_date_line, line_spans, menu_item, names_document, short)
 
 _MONTH = MACROS["{MONTH}"]
-# a line that only dates the text ("31 May 2023, 18:11", "Wednesday, August 22, 2018", "13:27 | 16.05.2024")
-DATE = re.compile(expand(
-    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:{DAY}\.?\s+{MONTH},?\s+{YEAR}|{MONTH}\s+{DAY},?\s+{YEAR}"
-    r"|{YEAR}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./](?:{YEAR}|\d\d))"), re.I)
-DAY_ONLY = re.compile(expand(r"(?:{MONTH}\s+{DAY}\b|\b{DAY}\.?\s+{MONTH})"), re.I)
-BULLET = re.compile(r"^\s*(?:[-–—•*·▪►○◦]+|\d{1,2}[.)]|[a-z][.)]|\((?:\d{1,2}|[a-z]|[ivx]{1,4})\))\s*(?=\S)")
 PLACE_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ỹ][\w’'-]*"
 # the dateline that opens a body: "ASTANA. KAZINFORM –", "Ulaanbaatar, November 29, 2023 /MONTSAME/.",
 # "KUALA LUMPUR (April 11):", "(MENAFN- Trend News Agency) BISHKEK, Kyrgyzstan, October 12.",
@@ -115,40 +111,6 @@ class Layout:
         return (0, len(self.text))
 
 
-def _line_spans(text: str) -> tuple[list[tuple[int, int]], dict[tuple[int, int], tuple[int, int]]]:
-    """The lines of ``text``; a row of a table (cells set apart by tabs) gives a line per cell.
-    Also each cell's (row number, column number), rows counted from a table's first."""
-    spans, cells, start, row = [], {}, 0, -1
-    for line in text.split("\n"):
-        parts = [(m.start(), m.end()) for m in CELL.finditer(line)] if "\t" in line else []
-        if PIPE_ROW.match(line):  # "| 1 | Agreement on ... |": a table as Markdown and page readers write one
-            parts = [(m.start(), m.end()) for m in PIPE_CELL.finditer(line)]
-            if all(RULE_CELL.fullmatch(line[a:b]) for a, b in parts):
-                spans.append((start, start + len(line)))
-                cells[spans[-1]] = (-2, 0)  # the rule under the header: no cell of its own
-                start += len(line) + 1
-                continue
-        if len(parts) >= 2:
-            row += 1
-            for col, (a, b) in enumerate(parts):
-                spans.append((start + a, start + b))
-                cells[(start + a, start + b)] = (row, col)
-        else:
-            spans.append((start, start + len(line)))
-            if line.strip():
-                row = -1
-        start += len(line) + 1
-    return spans, cells
-
-
-CELL = re.compile(r"[^\t]*[^\t\s][^\t]*")
-PIPE_ROW = re.compile(r"\s*\|.*\|\s*$")
-PIPE_CELL = re.compile(r"[^|\s](?:[^|]*[^|\s])?")
-RULE_CELL = re.compile(r":?-{3,}:?")
-
-
-# a word (with inner hyphens, apostrophes, full stops: "Al-Nahyan", "O'zbekiston", "U.S", "T.Atahallyev",
-# "Dr." as one where the stop ends an abbreviation) or one mark
 TOKEN = re.compile(r"[^\W_][\w’'&]*(?:[-.‑](?=[^\W_])[\w’'&]*)*(?:(?<=\.[^\W_])\.)?|\S")
 SENTENCE_END = re.compile(r"[.!?…]+[\"”»’']*\s+(?=[\"“«‘'(\[\-–—]?\s*[A-Z0-9À-ÞĀ-ỸА-Я])")
 LAST_TOKEN = re.compile(r"(\S+)$")
@@ -190,62 +152,9 @@ def _strip(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _is_date_line(line: str) -> bool:
-    """A line that only dates or places the text ("31 May 2023, 18:11", "ASTANA, July 8")."""
-    line = line.strip()
-    n = len(line.split())
-    if n > 10:
-        return False
-    if DATE.search(line) and n <= 10 and not line.endswith("."):
-        return True
-    return n <= 6 and bool(DAY_ONLY.search(line)) and not line.endswith(".")
-
-
-def _ends_sentence(line: str) -> bool:
-    """True for a line that ends a sentence; a closing quote does only after a stop inside it
-    ('... said: "We agree."'), not after a quoted phrase ('Hun Manet: "Cambodia welcomes investors"')."""
-    line = line.rstrip()
-    bare = line.rstrip("»\"”'’")
-    if bare != line:
-        return bare.endswith((".", "!", "?", "…", ",", ";", ":"))
-    return line.endswith((".", "!", "?", "…", ":", ";", ","))
-
-
-NAV_RUN = 3  # menu lines in a row that make a page's navigation
-
-
-def _menu_item(line: str) -> bool:
-    """A line of a site's menu: one or two words ("Home", "World news"), or items set apart by
-    "|" ("EN | RU | KZ"), with no sentence's end and no date."""
-    line = line.strip()
-    return bool(line) and (_short(line, 2) or "|" in line and _short(line.replace("|", " "), 8)) \
-        and not _ends_sentence(line) and not _is_date_line(line)
-
-
-def _names_document(text: str, s: int, e: int) -> bool:
-    """True for a line whose first words hold a document's head ("Agreement between ...",
-    "Comprehensive Program of ...")."""
-    from .matcher import matcher
-
-    head = [h for h in matcher("doc_types").finditer(text, s, min(e, s + 60)) if h.row["doc_type"] != "-"]
-    return bool(head) and len(text[s:head[0].start].split()) <= 3
-
-
-def _short(line: str, most: int) -> bool:
-    return len(line.split()) <= most
-
-
-CHROME = re.compile(rf"(?i)\s*(?:{cue('page_chrome')})\b")
-PAGE_END = re.compile(rf"(?i)\s*(?:{cue('page_end')})\s*(?::|$)")
-BREADCRUMB = re.compile(r"\s*[\w’'-]+(?:\s[\w’'-]+){0,3}(?:\s*[/>»|]\s*[\w’'-]+(?:\s[\w’'-]+){0,3})+\s*")
-CREDIT_LINE = re.compile(rf"(?i)\s*(?:{cue('credit_label')})\s*:")
-RELEASE_LINE = re.compile(rf"(?i)\s*(?:{cue('release_label')})\s*[.:]?\s*")  # "PRESS RELEASE", "Media release"
-CAPTION = re.compile(rf"^\s*(?:{cue('caption_line')})\b|\b(?:{cue('caption_label')})\s*:", re.I)
-
-
 def analyse(text: str) -> Layout:
     """The layout of ``text``."""
-    lines, cells = _line_spans(text)
+    lines, cells = line_spans(text)
     lay = Layout(text=text, lines=lines)
     nonempty = [(s, e) for s, e in lay.lines if text[s:e].strip()]
     if not nonempty:
@@ -255,13 +164,13 @@ def analyse(text: str) -> Layout:
     i = 0
     while i < len(nonempty) - 1:
         line = text[nonempty[i][0]:nonempty[i][1]]
-        if BREADCRUMB.fullmatch(line) or CHROME.match(line) and _short(line, 25):
+        if BREADCRUMB.fullmatch(line) or CHROME.match(line) and short(line, 25):
             kinds[nonempty[i]] = "meta"  # "Home / News / Politics", "Skip to main content", a cookie banner
             i += 1
             continue
         # a page's menu pasted with the report: a run of three or more lines of a word or two each
         run = 0
-        while i + run < len(nonempty) - 1 and _menu_item(text[nonempty[i + run][0]:nonempty[i + run][1]]):
+        while i + run < len(nonempty) - 1 and menu_item(text[nonempty[i + run][0]:nonempty[i + run][1]]):
             run += 1
         if run < NAV_RUN:
             break
@@ -274,25 +183,25 @@ def analyse(text: str) -> Layout:
         kinds[nonempty[i]] = "meta"
         i += 1
         k = i
-        while k < len(nonempty) - 1 and _short(text[nonempty[k][0]:nonempty[k][1]], 30) \
-                and not _ends_sentence(text[nonempty[k][0]:nonempty[k][1]]):
+        while k < len(nonempty) - 1 and short(text[nonempty[k][0]:nonempty[k][1]], 30) \
+                and not ends_sentence(text[nonempty[k][0]:nonempty[k][1]]):
             k += 1
         for m in range(i, k):
-            last = m == k - 1 and not _is_date_line(text[nonempty[m][0]:nonempty[m][1]])
+            last = m == k - 1 and not is_date_line(text[nonempty[m][0]:nonempty[m][1]])
             kinds[nonempty[m]] = "headline" if last else "meta"
         i = k
-    elif _is_date_line(first) and len(nonempty) > i + 1:
+    elif is_date_line(first) and len(nonempty) > i + 1:
         kinds[nonempty[i]] = "meta"
         i += 1
     elif CREDIT_LINE.match(first):
         kinds[nonempty[i]] = "meta"
         i += 1
-    elif len(nonempty) > i + 1 and _short(first, 30) and not _ends_sentence(first):
+    elif len(nonempty) > i + 1 and short(first, 30) and not ends_sentence(first):
         kinds[nonempty[i]] = "headline"
         i += 1
     while i < len(nonempty) - 1:
         line = text[nonempty[i][0]:nonempty[i][1]].strip()
-        top_meta = _is_date_line(line) or (_short(line, 4) and not _ends_sentence(line)
+        top_meta = is_date_line(line) or (short(line, 4) and not ends_sentence(line)
                                            and not BULLET.match(line)) or CREDIT_LINE.match(line)
         if not top_meta or kinds.get(nonempty[i - 1]) not in ("headline", "meta") and i > 0:
             break
@@ -305,7 +214,7 @@ def analyse(text: str) -> Layout:
     nonempty = nonempty[:end]
     # the bottom: short lines after the last sentence ("Ethiopian News Agency", "2023", "Enditem")
     j = len(nonempty) - 1
-    while j > i and nonempty[j] not in cells and _short(text[nonempty[j][0]:nonempty[j][1]], 4) and not _ends_sentence(
+    while j > i and nonempty[j] not in cells and short(text[nonempty[j][0]:nonempty[j][1]], 4) and not ends_sentence(
             text[nonempty[j][0]:nonempty[j][1]]) and not BULLET.match(text[nonempty[j][0]:nonempty[j][1]]):
         kinds[nonempty[j]] = "meta"
         j -= 1
@@ -328,14 +237,14 @@ def analyse(text: str) -> Layout:
             continue
         line = text[s:e]
         stripped = line.strip()
-        if CAPTION.search(stripped) and _short(stripped, 30) or re.fullmatch(r"[*\s]+", stripped):
+        if CAPTION.search(stripped) and short(stripped, 30) or re.fullmatch(r"[*\s]+", stripped):
             kinds[(s, e)] = "caption"
             continue
         bullet = bool(BULLET.match(line)) and not re.match(r"\s*[-–—]\s+[-–—]", line)
-        item = bullet or stripped.endswith(";") or (list_open and _short(stripped, 80) and not
+        item = bullet or stripped.endswith(";") or (list_open and short(stripped, 80) and not
                                                      stripped.endswith(":"))
         nxt = nonempty[k + 1] if k + 1 < len(nonempty) else None
-        if not item and nxt and _short(stripped, 14) and not _ends_sentence(stripped):
+        if not item and nxt and short(stripped, 14) and not ends_sentence(stripped):
             kinds[(s, e)] = "heading"
             list_open = False
             continue
@@ -343,7 +252,7 @@ def analyse(text: str) -> Layout:
         # a list goes on over items that end with a stop where the next line names a document too
         # ("the following documents were signed: / Agreement on ... . / Memorandum on ... .")
         list_open = stripped.endswith((";", ":")) or (item and bullet and not stripped.endswith(".")) or (
-            item and nxt is not None and _short(text[nxt[0]:nxt[1]], 60) and _names_document(text, *nxt))
+            item and nxt is not None and short(text[nxt[0]:nxt[1]], 60) and names_document(text, *nxt))
     for (s, e), kind in sorted(kinds.items()):
         if kind == "headline":
             lay.headline = (s, e)
