@@ -270,6 +270,11 @@ def _entities(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None, str]
                 out.append((p.start, gov.end(), p["alpha3"], "state"))
                 pos = gov.end()
                 continue
+            named = _named_before(doc, p, e)
+            if named is not None:  # "the Korean bank signed ..." after "the Export-Import Bank of Korea"
+                out.append(named[:5])
+                pos = named[5]
+                continue
             sp = re.match(r"[ \t]+", text[p.end:e])
             after = p.end + (sp.end() if sp else 0)
             end = _name_end(text, after, e) if sp else after
@@ -369,6 +374,24 @@ def _name_end(text: str, pos: int, e: int) -> int:
     if gl:
         end += gl.end()
     return end
+
+
+KIND_AFTER = re.compile(r"[ \t]+(?P<kind>[a-z]+)\b(?![ \t]+[A-Z])")
+
+
+def _named_before(doc: Doc, p: Span, e: int) -> tuple | None:
+    """"the Korean bank" for the one body of that kind and state the text named before it: that
+    body (its name's span, state, level) and where the phrase ends."""
+    m = KIND_AFTER.match(doc.text, p.end, e)
+    if not m or m.group("kind") not in words("body_kinds_common"):
+        return None
+    kind = m.group("kind")
+    earlier = [b for b in doc["bodies"].within(0, p.start) if b["alpha3"] == p["alpha3"]
+               and kind in doc.text[b.start:b.end].lower().split()]
+    if len({doc.text[b.start:b.end] for b in earlier}) != 1:
+        return None
+    b = earlier[0]
+    return (b.start, b.end, b["alpha3"], b["level"], doc.text[b.start:b.end], m.end())
 
 
 def _sides_of_states(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None, str]]:
