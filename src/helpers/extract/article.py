@@ -9,7 +9,7 @@ from datetime import date
 from functools import lru_cache
 
 from .doc import Doc, Span, span
-from .lexicon import MONTHS, alternation_of, cue, cue_words, table, words
+from .lexicon import CALENDAR, MONTHS, alternation_of, cue, table, words
 from .matcher import matcher
 from .names import surname
 
@@ -128,7 +128,6 @@ def find_outlet(doc: Doc) -> tuple[str, tuple[int, int] | None]:
 
 COPYRIGHT = re.compile(rf"(?i:{cue('copyright_mark')})\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*)?"
                        r"(?P<x>[A-Z][\w’'.&-]*(?:[ \t]+[A-Z][\w’'.&-]*){0,3}?)(?=[ \t]*(?:[.,|]|$|\n|All\b))", re.M)
-CALENDAR = frozenset(cue_words("weekday")) | frozenset(MONTHS)
 SIGN_OFF = re.compile(r"[.!?”\"]\s*(?:[—–]|--?)\s*(?P<x>[A-Z][A-Za-z]{1,12}(?:\.[a-z]{2,6}){0,2})\s*\Z")
 
 
@@ -169,8 +168,14 @@ def outlet_country(outlet: str) -> str | None:
 
 
 def find_published(doc: Doc) -> str:
-    """An ISO date from a dateline or a date line with a year near the top, else empty."""
-    head = doc.text[:400]
+    """An ISO date from a dateline or a date line with a year near the top, else empty (read once
+    per article: the documents' statuses ask for it too)."""
+    if "published_found" not in doc.cache:
+        doc.cache["published_found"] = _published(doc.text[:400])
+    return doc.cache["published_found"]
+
+
+def _published(head: str) -> str:
     m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+([A-Z][A-Za-z]+)\.?,?\s+(\d{4})\b", head)
     if m and m.group(2).lower() in MONTH_NUMBER:
         return _iso(int(m.group(3)), MONTH_NUMBER[m.group(2).lower()], int(m.group(1)))

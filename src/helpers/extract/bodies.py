@@ -9,13 +9,12 @@ import re
 from functools import lru_cache
 
 from .doc import Doc, Mask, Span, find_words, span
-from .lexicon import MONTHS, cue_words, table, words
+from .lexicon import CALENDAR, cue_words, table, words
 from .matcher import matcher
 from .places import city_country, lookup, scan
 
 CONNECTORS = {"of", "and", "for", "the", "&", "on", "under", "de", "du", "des", "al"}
 ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}s?")
-MONTH_WORDS = set(MONTHS) | set(cue_words("weekday"))
 LEFT_STOPS = {"The", "A", "An", "In", "On", "At", "As", "By", "For", "With", "From", "To", "And", "Of", "Under",
               "Between", "Among", "During", "After", "Before", "Also", "Both", "This", "That", "These", "Those",
               "Its", "Their", "His", "Her", "Our"}
@@ -191,7 +190,7 @@ def _left(words_: list[str], i: int, exact: bool, breaks: frozenset[int] = froze
     n = 0
     while k > 0 and n < 7 and k not in breaks:
         w = words_[k - 1]
-        if w in LEFT_STOPS or w in _title_words() and not exact or w in MONTH_WORDS:
+        if w in LEFT_STOPS or w in _title_words() and not exact or w in CALENDAR:
             break
         if _is_cap(w) and not re.search(r"[’']s$", w):
             k -= 1
@@ -231,7 +230,7 @@ def _right(text: str, toks: list[tuple[int, int]], words_: list[str], j: int, co
     if j >= 2 and not _is_cap(words_[j - 2]) or j == 1:
         k = j
         while k < n and k - j < 3 and k not in breaks and _is_cap(words_[k]) and words_[k] not in _head_words() \
-                and words_[k] not in _title_words() and words_[k] not in MONTH_WORDS:
+                and words_[k] not in _title_words() and words_[k] not in CALENDAR:
             k += 1
             if lookup(words_[k - 1]) is not None:
                 break
@@ -290,7 +289,7 @@ def _cap_run(text: str, toks: list[tuple[int, int]], words_: list[str], k: int, 
         if w in cue_words("place_word") and i + 1 < n and words_[i + 1] == "of":
             i += 2  # "Akimat of the city of Astana"
             continue
-        if _is_cap(w) and w not in MONTH_WORDS:
+        if _is_cap(w) and w not in CALENDAR:
             while checked < i:
                 office_head = office_head and words_[checked] in office_words
                 checked += 1

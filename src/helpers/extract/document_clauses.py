@@ -196,7 +196,6 @@ BEHALF = re.compile(r"\bon\s+behalf\s+of\s+(?:the\s+)?")
 AND_BY = re.compile(r",?\s+and\s+(?:by\b|on\s+behalf\b)")
 
 
-
 def _before_next_by(text: str, s: int, e: int) -> int:
     """Where the next signatory's clause (", and by Y", "and on behalf of") begins, else ``e``."""
     m = AND_BY.search(text, s, e)

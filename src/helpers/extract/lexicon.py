@@ -72,6 +72,7 @@ def cue_words(name: str) -> tuple[str, ...]:
 
 MONTHS = cue_words("month")
 NUMBER_WORDS = {w: i for i, w in enumerate(cue_words("number"))}
+CALENDAR = frozenset(MONTHS) | frozenset(cue_words("weekday"))  # months and days: never a name
 _MONTH_ALT = "|".join(sorted(list(MONTHS) + [m[:3] for m in MONTHS] + ["Sept"], key=len, reverse=True))
 MACROS = {
     "{YEAR}": r"(?:19|20)\d\d",

@@ -177,9 +177,14 @@ def _endings() -> re.Pattern[str]:
     return re.compile(rf"(?:{'|'.join(sorted(words('surname_endings'), key=len, reverse=True))})$")
 
 
+def patronymic_endings() -> str:
+    """The endings of fathers' names (patronymic_endings.txt) as one alternation, longest first."""
+    return "|".join(sorted(words("patronymic_endings"), key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
 def _patronymic() -> re.Pattern[str]:
-    return re.compile(rf"(?:{'|'.join(sorted(words('patronymic_endings'), key=len, reverse=True))})$")
+    return re.compile(rf"(?:{patronymic_endings()})$")
 
 
 def is_patronymic(token: str) -> bool:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from .doc import AHEAD, Doc, Span, span
 from .lexicon import cue, cue_words, table, words
 from .matcher import Matcher
-from .places import city_country
+from .places import SET_OFF, city_country
 
 _RANK, _DEPUTY = cue("office_rank"), cue("office_deputy")
 MODIFIER = re.compile(rf"(?:(?P<mod>(?i:{cue('office_time')}))\s+)?"
@@ -19,7 +19,6 @@ MODIFIER = re.compile(rf"(?:(?P<mod>(?i:{cue('office_time')}))\s+)?"
 STATE_KINDS = ("name", "official", "demonym", "seat")
 LOCAL_HEADS = cue_words("local_office")
 # an office written after a name and a comma ("Sun Chanthol, First Vice-Chairman of ..."): it ends there
-LOCATED = re.compile(r",[ \t]*(?:the[ \t]+)?")
 CLOSED = re.compile(r"\s*(?:[,.;)]|$)")
 APPOSED_REST = re.compile(r"(?:[ \t]+[A-Z][\w’'-]*){1,3}(?=\s*,)")
 APPOSITIVE = re.compile(r"[A-Z][a-z][\w’'-]*\s*,\s*(?:the\s+|a\s+)?$")
@@ -78,7 +77,7 @@ def offices(doc: Doc) -> list[Span]:
         tail_end, title_tail, states = _tail(text, h.end, places, bodies, word.lower() in LOCAL_HEADS, appositive,
                                              word[:1].islower())
         alpha3 = states[0] if states else None
-        loc = LOCATED.match(text, tail_end)
+        loc = SET_OFF.match(text, tail_end)
         where = places.starting_at(loc.end()) if loc and alpha3 is None else None
         if where is not None and where.label in STATE_KINDS and CLOSED.match(text, where.end):
             alpha3, states = where["alpha3"], [where["alpha3"]]  # "Minister of State for Foreign Trade, UAE,"

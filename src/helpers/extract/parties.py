@@ -11,8 +11,9 @@ from functools import lru_cache
 
 from .bodies import level_of
 from .doc import AHEAD, Doc, Span, span
-from .lexicon import MONTHS, cue, cue_words, table, words
+from .lexicon import CALENDAR, cue, cue_words, table, words
 from .names import same_name, surname_like
+from .places import OF_PLACE, SET_OFF
 
 RELATIVE = re.compile(rf"\b(?:{cue('relative')})\b", re.I)
 UNNAMED = re.compile(rf"\b(?:{cue('unnamed_owner')})\s+(?:[\w-]+\s+)?(?:{cue('unnamed_body')})\b|"
@@ -153,8 +154,6 @@ def _names_by_surname(doc: Doc) -> dict[str, list[str]]:
 
 COUNTERPART_OF = re.compile(r"\bcounterparts?\s+(?:from|of|in)\s+(?:the\s+)?$")
 STATE_NOUN = re.compile(rf"[ \t]+(?:{cue('state_noun')})\b")
-OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?")
-LOCATOR = re.compile(r",[ \t]*(?:the[ \t]+)?")
 LOCATOR_END = re.compile(r"\s*(?:,|and\b|&|$)")
 
 
@@ -250,7 +249,7 @@ def _entities(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None, str]
             continue
         if b is not None and (p is None or b.end >= p.end):
             alpha3, pos = b["alpha3"], b.end
-            loc = LOCATOR.match(text, pos, e)
+            loc = SET_OFF.match(text, pos, e)
             lp = places.starting_at(loc.end()) if loc else None
             if lp is not None and lp.label in STATE_LABELS and alpha3 in (None, lp["alpha3"]) \
                     and LOCATOR_END.match(text, lp.end, e):
@@ -272,8 +271,8 @@ def _entities(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None, str]
                 continue
             named = _named_before(doc, p, e)
             if named is not None:  # "the Korean bank signed ..." after "the Export-Import Bank of Korea"
-                out.append(named[:5])
-                pos = named[5]
+                b, pos = named
+                out.append((b.start, b.end, b["alpha3"], b["level"]))
                 continue
             sp = re.match(r"[ \t]+", text[p.end:e])
             after = p.end + (sp.end() if sp else 0)
@@ -291,7 +290,7 @@ def _entities(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None, str]
             continue
         if p is not None and not re.match(r"\s+[A-Z0-9]", text[p.end:e]):
             alpha3, pos = p["alpha3"], p.end
-            loc = OF_STATE.match(text, pos, e) if p.label not in STATE_LABELS else None
+            loc = OF_PLACE.match(text, pos, e) if p.label not in STATE_LABELS else None
             lp = places.starting_at(loc.end()) if loc else None
             if lp is not None and lp.label in STATE_LABELS and alpha3 in (None, lp["alpha3"]):
                 alpha3, pos = lp["alpha3"], lp.end  # "the Tashkent region of Uzbekistan": where it lies
@@ -355,7 +354,6 @@ def _after_possessive(text: str, pos: int) -> int:
     return pos + (m.end() if m else 0)
 
 
-CALENDAR = frozenset(MONTHS) | frozenset(cue_words("weekday"))
 NAME_RUN = re.compile(r"[A-Z0-9][\w’'.&-]*(?:\s+(?:[A-Z0-9][\w’'.&-]*|\([A-Z][\w.&-]*\)|of|for|de|and\s+(?=[A-Z][\w’'.&-]*\s+"
                       r"(?:Limited|Ltd|Inc|Co|LLC|JSC|Group|Company|Corporation)\b)))*")
 
@@ -379,9 +377,9 @@ def _name_end(text: str, pos: int, e: int) -> int:
 KIND_AFTER = re.compile(r"[ \t]+(?P<kind>[a-z]+)\b(?![ \t]+[A-Z])")
 
 
-def _named_before(doc: Doc, p: Span, e: int) -> tuple | None:
+def _named_before(doc: Doc, p: Span, e: int) -> tuple[Span, int] | None:
     """"the Korean bank" for the one body of that kind and state the text named before it: that
-    body (its name's span, state, level) and where the phrase ends."""
+    body, and where the phrase ends."""
     m = KIND_AFTER.match(doc.text, p.end, e)
     if not m or m.group("kind") not in words("body_kinds_common"):
         return None
@@ -390,8 +388,7 @@ def _named_before(doc: Doc, p: Span, e: int) -> tuple | None:
                and kind in doc.text[b.start:b.end].lower().split()]
     if len({doc.text[b.start:b.end] for b in earlier}) != 1:
         return None
-    b = earlier[0]
-    return (b.start, b.end, b["alpha3"], b["level"], doc.text[b.start:b.end], m.end())
+    return earlier[0], m.end()
 
 
 def _sides_of_states(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None, str]]:

@@ -9,9 +9,9 @@ import re
 from functools import lru_cache
 
 from .doc import AHEAD, Doc, Mask, Span, find_words, span
-from .lexicon import alternation_of, cue, cue_words, words
+from .lexicon import alternation_of, cue, cue_words
 from .matcher import matcher
-from .names import bare, is_name_token, name_end, particles, same_name, surname_like
+from .names import bare, is_name_token, name_end, particles, patronymic_endings, same_name, surname_like
 
 NAME_GAP = re.compile(r"\s*(?:,\s*)?")
 # an office right after "Name, " is that person's ("Nurlanbek Shakiev, Speaker of ...")
@@ -303,8 +303,7 @@ COURTESY_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Mme)\.?\s+(?=[A-Z])")
 
 @lru_cache(maxsize=1)
 def _first_and_patronymic() -> re.Pattern[str]:
-    ends = "|".join(sorted(words("patronymic_endings"), key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])[A-Z][a-z]+\s+[A-Z][a-z]+(?:{ends})\b(?!\s+[A-Z])")
+    return re.compile(rf"(?<![\w-])[A-Z][a-z]+\s+[A-Z][a-z]+(?:{patronymic_endings()})\b(?!\s+[A-Z])")
 
 
 

@@ -8,11 +8,11 @@ import re
 
 from .doc import Doc
 from .lexicon import cue
+from .places import OF_PLACE
 
 DESTINATION = re.compile(rf"\b(?:{cue('travel')})\s+(?:the\s+)?$", re.I)
 MEETING = re.compile(rf"\b(?:{cue('meeting')})\b", re.I)
 MEETS = re.compile(rf"\b(?:{cue('meets_verb')})\b")
-OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
 def fill_states(doc: Doc, people: list[dict]) -> None:
@@ -31,7 +31,7 @@ def fill_states(doc: Doc, people: list[dict]) -> None:
         if p["alpha3"]:
             continue
         for s, e in p["mentions"]:
-            m = OF_STATE.match(text, e)
+            m = OF_PLACE.match(text, e)
             q = places.starting_at(e + m.end()) if m else None
             if q is not None and q["alpha3"] and q.label in ("name", "official"):
                 p["alpha3"] = q["alpha3"]  # "Sultan Haitham bin Tariq Al Said of Oman"

@@ -191,6 +191,8 @@ REGION_LEAD = re.compile(r"(?:The|A|An|In|Of)\s+")
 CITY_OF = re.compile(r"\b[Cc]ity\s+of\s+(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ỹ][\w’'-]+(?:[ -][A-ZÀ-ÖØ-ÞĀ-Ỹ][\w’'-]+)?)")
 
 
+OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?")  # "... of (the) <place>"
+SET_OFF = re.compile(r",[ \t]*(?:the[ \t]+)?")  # "..., (the) <place>": a place set off by a comma
 NEXT_WORD = re.compile(r" [A-Z][a-z]+(?![\w-])")
 _STATE_FORM = re.compile(r"(?<!Union )(?P<form>(?:(?:" + "|".join(cue_words("state_form_word")) + r")\s+)*(?:"
                          + "|".join(cue_words("state_form")) + r")\s+of\s+(?:the\s+)?)$")
