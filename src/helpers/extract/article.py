@@ -117,8 +117,9 @@ def find_outlet(doc: Doc) -> tuple[str, tuple[int, int] | None]:
             g = "x" if m.group("x") else "y"
             return m.group(g), (s + m.start(g), s + m.end(g))
     m = SIGN_OFF.search(text, max(0, len(text.rstrip()) - 40))
-    if m and not doc["places"].within(m.start("x"), m.end("x")):
-        return m.group("x"), (m.start("x"), m.end("x"))
+    g = "x" if m and m.group("x") else "y"
+    if m and not doc["places"].within(m.start(g), m.end(g)):
+        return m.group(g), (m.start(g), m.end(g))
     m = COPYRIGHT.search(text, max(0, len(text) - 600))  # "© 2024 Kazinform. All rights reserved."
     if m and not any(p.start <= m.start("x") and p.end >= m.end("x") for p in doc["places"].within(m.start("x"), m.end("x"))):
         name = _short(m.group("x").rstrip("."))
@@ -128,7 +129,9 @@ def find_outlet(doc: Doc) -> tuple[str, tuple[int, int] | None]:
 
 COPYRIGHT = re.compile(rf"(?i:{cue('copyright_mark')})\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*)?"
                        r"(?P<x>[A-Z][\w’'.&-]*(?:[ \t]+[A-Z][\w’'.&-]*){0,3}?)(?=[ \t]*(?:[.,|]|$|\n|All\b))", re.M)
-SIGN_OFF = re.compile(r"[.!?”\"]\s*(?:[—–]|--?)\s*(?P<x>[A-Z][A-Za-z]{1,12}(?:\.[a-z]{2,6}){0,2})\s*\Z")
+# "... in Hanoi. – Bernama", "... attended the meeting. (PNA)": an agency signs off the report
+SIGN_OFF = re.compile(r"[.!?”\"]\s*(?:(?:[—–]|--?)\s*(?P<x>[A-Z][A-Za-z]{1,12}(?:\.[a-z]{2,6}){0,2})"
+                      r"|\((?!ENDS?\))(?P<y>[A-Z]{2,}[A-Za-z]{0,10})\))\s*\Z")
 
 
 def _short(name: str) -> str:

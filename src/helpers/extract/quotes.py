@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from .doc import Doc, Mask, Span, span
-from .lexicon import alternation_of, table
+from .lexicon import alternation_of, cue, table
 from .names import core, same_name, surname
 
 OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’", "'": "'"}
@@ -305,6 +305,8 @@ def _resolve(doc: Doc, who: str, pos: int, people: list[Span], said: list[Span] 
         return None
     people = _near(people, pos)
     low = who.lower()
+    if _IMPERSONAL.search(low):
+        return None  # "the ministry said in a statement": a body's words are no person's quote
     if low in ("he", "she"):
         return _last_person(doc, pos, people, said)
     last = core(who.split()[-1])
@@ -347,6 +349,7 @@ def _resolve(doc: Doc, who: str, pos: int, people: list[Span], said: list[Span] 
     return max(before, key=lambda p: p.start)["name"]
 
 
+_IMPERSONAL = re.compile(rf"(?:^|\s)(?:{cue('impersonal_speaker')})$")
 NEAR = 6000  # how far from a quote its speaker may be named (a report names a speaker near the words)
 
 
@@ -382,7 +385,9 @@ def _last_person(doc: Doc, pos: int, people: list[Span], said: list[Span]) -> st
     if subjects and (not said or subjects[-1]["name"] != said[-1]["speaker"]):
         return subjects[-1]["name"]
     if said and 0 <= pos - said[-1].end < 600:
-        return said[-1]["speaker"]
+        # one reported speaking since that quote ("Okaniwa said Japan remained ...") speaks now
+        since_quote = [p for p in people if said[-1].end <= p.start and p.end <= pos and _reports(doc, p)]
+        return since_quote[-1]["name"] if since_quote else said[-1]["speaker"]
     before = [p for p in people if p.end <= pos]
     if not before:
         return None
