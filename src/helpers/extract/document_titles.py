@@ -28,7 +28,7 @@ WHEN_TAIL = re.compile(
     rf"|in\s+(?:19|20)\d\d(?=\s*(?:$|[,.;]))|in\s+(?:early\s+|late\s+|mid-)?{MACROS['{MONTH}']}\b(?!\s+\d{{1,2}}\b)|earlier\s+this\s+(?:year|month|week)|(?:last|this)\s+(?:year|month|week))")
 VERB_CUT = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will|would|shall|had|has|have|could|"
                       r"can|may|might|should|must)\b|\s+(?:entered|enters|came|comes|took|takes)\s+(?:into|effect)\b"
-                      r"|\s+(?:in\s+the\s+presence|on\s+the\s+sidelines|during|following\s+the|"
+                      r"|\s+(?:in\s+the\s+presence|on\s+the\s+sidelines|on\s+behalf\s+of|during|following\s+the|"
                       rf"after\s+the|at\s+the\s+end|{cue('time_word')}|worth|valued|for\s+signing|"
                       r"to\s+be\s+signed|that\s+(?:will|would|sets?|aims?|seeks?|allows?|provides?))\b"
                       rf"|,?\s+(?:{cue('signed_verb')})\s+(?:in|on|at|earlier|last|back|between|"
@@ -45,7 +45,7 @@ def _and_verb() -> re.Pattern[str]:
 def _reporting_clause() -> re.Pattern[str]:
     """", the ministry said" / ", the press service reports": a reporting clause after a name."""
     verbs = alternation_of("signals", "signal", "speech") + "|" + alternation_of("signals", "signal", "report")
-    return re.compile(rf",\s+(?:the\s+|a\s+|its\s+)?[\w’' -]{{1,40}}?\s+(?:{verbs})\b")
+    return re.compile(rf",\s+(?:the\s+|a\s+|its\s+)?[\w’' -]{{1,80}}?\s+(?:{verbs})\b")
 
 
 def left_start(text: str, head_start: int, floor: int) -> int:
