@@ -205,10 +205,7 @@ def _read_heads(doc: Doc, text: str, folded: str) -> list[Draft]:
                 end, list_end = he, end
         else:
             # a head with no subject after it ends the title ("the agreements included ...")
-            # an item that reads as prose ("2. The ministers welcomed the entry into force of the X Agreement,
-            # and ...") ends its titles as a sentence does; an item that opens with its title as a list does
-            titled_item = item is not None and len(text[item[0]:start].split()) <= 3
-            end = complement_end(doc, he, hard_end, titled_item, plural) if has_subject or item else he
+            end = complement_end(doc, he, hard_end, item is not None, plural) if has_subject or item else he
         s, e = trim(text, start, end)
         if e <= s:
             continue
