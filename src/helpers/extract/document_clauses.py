@@ -270,12 +270,12 @@ def attach_sides(doc: Doc, drafts: list[Draft]) -> None:
                 d.sides.append((*_between_span(doc, bs, e), "between"))
                 continue
             # "signed on behalf of A by X and on behalf of B by Y": the sides may come before the "by"
-            behalf = [(m.end(), _phrase_end(text, m.end(), _before_next_by(text, m.end(), e)))
+            behalf = [(m.end(), _phrase_end(doc, m.end(), _before_next_by(text, m.end(), e)))
                       for m in BEHALF.finditer(text, d.end, e)]
             if pm.group("prep") == "by" and behalf:  # "signed by X on behalf of the Government of A and by Y ..."
                 d.sides.extend((a, b, "behalf") for a, b in behalf if b > a)
                 continue
-            be = _phrase_end(text, bs, e)
+            be = _phrase_end(doc, bs, e)
             d.sides.append((bs, be, "by" if pm.group("prep") == "by" else "with"))
             continue
         one = ONE_AND_ANOTHER.match(text, d.head[1], e)
@@ -284,9 +284,9 @@ def attach_sides(doc: Doc, drafts: list[Draft]) -> None:
             d.sides.append(subject)
         wm = _with_partner().search(title)
         if wm and not one:
-            d.sides.append(_with_span(text, d.start + wm.start("w"), d.start + wm.end("w")))
+            d.sides.append(_with_span(doc, d.start + wm.start("w"), d.start + wm.end("w")))
         elif at is not None and (wm := _with_partner().match(text, at)):
-            d.sides.append(_with_span(text, wm.start("w"), wm.end("w")))
+            d.sides.append(_with_span(doc, wm.start("w"), wm.end("w")))
         elif subject and (wb := _with_before().search(text, max(s, d.start - 120), d.start)):
             d.sides.append((wb.start("w"), wb.end("w"), "with"))  # "Kazakhstan signed with Russia an agreement"
         tb = TO_BUYER.search(text, d.start, e) if d.doc_type == "contract" else None
@@ -294,7 +294,7 @@ def attach_sides(doc: Doc, drafts: list[Draft]) -> None:
             seller = SELLER.search(text, d.end, tb.start("w")) if not subject else None
             if seller:  # "a deal under which Boeing will supply 20 aircraft to Vietnam Airlines"
                 d.sides.append((seller.start("w"), seller.end("w"), "with"))
-            d.sides.append((tb.start("w"), _phrase_end(text, tb.start("w"), e), "with"))
+            d.sides.append((tb.start("w"), _phrase_end(doc, tb.start("w"), e), "with"))
 
 
 @lru_cache(maxsize=1)
@@ -311,8 +311,8 @@ def _clause_item(doc: Doc, d: Draft) -> bool:
     return bool(_sign_verb().search(doc.text, s, d.start))
 
 
-def _with_span(text: str, s: int, e: int) -> tuple[int, int, str]:
-    return s, min(e, _phrase_end(text, s, len(text))), "with"
+def _with_span(doc: Doc, s: int, e: int) -> tuple[int, int, str]:
+    return s, min(e, _phrase_end(doc, s, len(doc.text))), "with"
 
 
 ITEM_SIDES = re.compile(r"\s*(?:\((?P<paren>[A-Z][^()]{2,200})\)|(?::|\s[–—-])\s+(?P<after>[A-Z][^;.]{2,200}))\s*[;.]?\s*$")
@@ -333,11 +333,18 @@ def _between_span(doc: Doc, bs: int, stop: int) -> tuple[int, int]:
     return bs, bs + len(rest)
 
 
-def _phrase_end(text: str, s: int, e: int) -> int:
-    tail = text[s:e]
-    cut = re.search(r",\s+(?:named|which|who|in|on|at|during|for|to)\b|[.;]|\s+(?:in|on|at|during|for|to|as)\s+(?!the\s+[A-Z])"
-                    r"|\s+(?:in\s+the\s+presence)", tail)
-    return s + (cut.start() if cut else len(tail.rstrip(". ")))
+PHRASE_END = re.compile(r",\s+(?:named|which|who|in|on|at|during|for|to)\b|[.;]|\s+(?:in|on|at|during|for|to|as)\s+(?!the\s+[A-Z])"
+                        r"|\s+(?:in\s+the\s+presence)")
+
+
+def _phrase_end(doc: Doc, s: int, e: int) -> int:
+    """Where a side's phrase ends: before a clause or a preposition that is not inside a body's
+    name ("the Uzbek Agency for Technical Regulation")."""
+    text = doc.text
+    for cut in PHRASE_END.finditer(text, s, e):
+        if cut.group().startswith((".", ";")) or not any(b.start < cut.start() < b.end for b in doc["bodies"].at(cut.start())):
+            return cut.start()
+    return s + len(text[s:e].rstrip(". "))
 
 
 def _subject(doc: Doc, d: Draft, s: int) -> tuple[int, int, str] | None:

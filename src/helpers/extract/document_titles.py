@@ -91,7 +91,7 @@ def _cap_before(text: str, pos: int, floor: int) -> bool:
 
 
 INTRO = re.compile(rf"(?:^|[.!?]\s+|\n)\s*(?:{cue('intro_phrase')})\s+[^,.;:\n]*$")
-APPOSED_SIDES = re.compile(r",\s+between\s")
+APPOSED_SIDES = re.compile(r",\s+(?:between|on|regarding|concerning)\s")  # "the first MoU, between A and B, ..."
 TITLE_REACH = 600  # characters a title may run on after its head (the longest seen is under 300)
 
 

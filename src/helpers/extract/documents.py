@@ -26,6 +26,7 @@ SUBJECT = re.compile(r"\s*(?:\([A-Z][A-Za-z]{1,8}s?\)\s*)?(?:,\s+(?=between\s))?
                      r"by|under|within|covering|related|focused)\b|\((?![A-Z][A-Za-z]{1,8}s?\))|[\"“«](?=(?-i:[A-Z0-9]))|"
                      r"and\s+(?!an?\s|the\s)[a-z]+\s+(?:of|on)\b[^.;]{0,80}\bbetween\b)",
                      re.I)
+APPOSED_SUBJECT = re.compile(r",\s+(?:on|regarding|concerning)\s")
 SIGNED_BY_NAMED = re.compile(rf"\s+(?:was|were|has\s+been|had\s+been)\s+(?:{cue('signed_verb')})\s+"
                              r"(?:by|on\s+behalf\s+of)\s+(?:the\s+)?[A-Z]")
 ATTENDED = re.compile(rf"\b(?:{cue('attending')})\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}$")
@@ -178,8 +179,9 @@ def _read_heads(doc: Doc, text: str, folded: str) -> list[Draft]:
             continue  # "Another key deal was an agreement with ...": the agreement is the document
         start = left_start(text, hs, floor)
         # "a 10-year strategy until 2030": a period right after the head belongs to the title
-        has_subject = bool(SUBJECT.match(after) or PERIOD_NEXT.match(after))
         enumerated = bool(ENUMERATING.search(before))
+        # "The second MoU, on standardization, was signed by ...": a counted one's subject set off by commas
+        has_subject = bool(SUBJECT.match(after) or PERIOD_NEXT.match(after) or enumerated and APPOSED_SUBJECT.match(after))
         counted = COUNT.search(text, max(floor, hs - 60), start if start < hs else hs) if plural else None
         count = bool(counted) and word != "documents"
         generic = word == "documents"  # "documents" identifies none by itself; listed subjects do
