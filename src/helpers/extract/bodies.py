@@ -212,11 +212,11 @@ def _left(words_: list[str], i: int, exact: bool, breaks: frozenset[int] = froze
 def _free_run(words_: list[str], j: int) -> bool:
     """True when the capitalised run ending at token ``j`` holds no body's head and no connector
     before it (it may then join the name after it: "U.S. Trade and Development Agency")."""
-    heads = _head_words()
+    heads = _head_phrases()
     k = j
     while k >= 0 and _is_cap(words_[k]) and not re.search(r"[’']s$", words_[k]):
-        if words_[k] in heads:
-            return False
+        if any(tuple(w.lower() for w in words_[max(0, k - len(p) + 1):k + 1]) == p for p in heads.get(words_[k].lower(), ())):
+            return False  # "Kenya Power and Lighting Company": "Power" heads a body only as "Executive Power"
         k -= 1
     return k < 0 or words_[k] not in ("of", "and", "&", "for", ",")
 
@@ -354,6 +354,17 @@ def _opens_body(words_: list[str], i: int, after_state: bool = False) -> bool:
             break
         k += 1
     return False
+
+
+@lru_cache(maxsize=1)
+def _head_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Head word -> the words of each body kind's pattern up to that head ("Power": ("Executive", "Power"))."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for r in table("body_kinds"):
+        ws = r["pattern"].split(" of ")[0].split()
+        upto = ws[:1] if ws[-1] == "General" else ws
+        out.setdefault(upto[-1].lower(), []).append(tuple(w.lower() for w in upto))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ POSSESSIVE = re.compile(r"[’']s$")
 NAME_WORD = re.compile(r"(?:[A-Z]\.)*[A-ZÀ-ÖØ-ÞĀ-ỸА-Я][a-zß-öø-ÿā-ỹа-я]+(?:[-’'][A-Za-zÀ-ÿĀ-ỹ][a-zß-öø-ÿā-ỹ]*)*"
                        r"|(?:Mc|Mac|O’|O'|D’|D')[A-Z][a-z]+")
 INITIALS = re.compile(r"[A-Z]{2,3}")  # "KP Sharma Oli"
+CAPS_FAMILY = re.compile(r"[A-Z]{4,12}")  # "IWAYA Takeshi", "KISHIDA Fumio"
 DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")  # "T.V. Nagendra Prasad"
 DIGRAPH_INITIAL = re.compile(r"[A-Z][a-z]")  # "Zh.", "Sh.", "Kh." before a surname
 
@@ -94,6 +95,10 @@ def name_end(words_: list[str], i: int, most: int = 6) -> int:
                 is_name_token(words_[j + 2]) or _initial_at(words_, j + 2)):
             j += 2  # "T. V. Nagendra Prasad": initials in a row before the name
             continue
+        if n == 0 and CAPS_FAMILY.fullmatch(t) and is_name_token(nxt) and t not in blocked() \
+                and not (j + 2 < len(words_) and is_name_token(words_[j + 2])):
+            j += 1  # "IWAYA Takeshi": a family name in capitals before one given name (Japan's style)
+            continue
         if n == 0 and (INITIALS.fullmatch(t) or DOTTED_INITIALS.fullmatch(t)) and is_name_token(nxt) \
                 and t not in blocked():
             j += 1  # "KP Sharma Oli", "T.V. Nagendra Prasad"
@@ -132,6 +137,8 @@ def same_name(a: str, b: str) -> bool:
 def family_first(name: str) -> bool:
     """True for a name written family name first ("Xi Jinping", "Yoon Suk Yeol")."""
     parts = name.split()
+    if len(parts) == 2 and CAPS_FAMILY.fullmatch(parts[0]) and not parts[1].isupper():
+        return True  # "IWAYA Takeshi"
     # the given name of such a name is one or two syllables a word ("Jinping", "Suk Yeol", "Jae-myung");
     # "Lee Kinyanjui" is a Kenyan's, family name last
     return len(parts) > 1 and parts[0] in words("family_first") and all(
