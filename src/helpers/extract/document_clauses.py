@@ -145,6 +145,10 @@ def find_status(doc: Doc, d: Draft, drafts: list[Draft]) -> str:
             return g.status
     if not status and d.heading:
         return "signed"  # a headline tells of the event
+    if not status and d.enumerated:  # "Three instruments were signed. ... The second is a memorandum on health"
+        counted = [o for o in drafts if (o.count or o.generic) and o.end <= d.start and d.start - o.end < 2 * REACH]
+        if counted and counted[-1].status:
+            return counted[-1].status
     return status or "existing"
 
 
@@ -192,6 +196,8 @@ TO_BUYER = re.compile(rf"\b(?:{cue('sale')})\b[^.;]{{0,80}}?\bto\s+(?P<w>(?:[A-Z
 SELLER = re.compile(rf"\b(?:which|whereby|that)\s+(?P<w>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){{0,4}})\s+(?:will\s+|would\s+|is\s+to\s+)?"
                     rf"(?:{cue('sale')})\b")
 APPOSED = re.compile(r"\s*(?P<name>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,4}),\s+(?:the|a|an)\s+[^,]{2,80},\s*$")
+TOGETHER_WITH = re.compile(r"\s*(?P<name>(?:[Tt]he\s+)?[A-Z][^,]{1,120}?),\s+(?:together|along|jointly)\s+with\s+"
+                           r"(?P<other>(?:the\s+)?[A-Z][^,]{1,120}?),\s*$")
 BEHALF = re.compile(r"\bon\s+behalf\s+of\s+(?:the\s+)?")
 AND_BY = re.compile(r",?\s+and\s+(?:by\b|on\s+behalf\b)")
 
@@ -358,6 +364,9 @@ def _subject(doc: Doc, d: Draft, s: int) -> tuple[int, int, str] | None:
         return None
     v = verbs[-1]
     subject = before[:v.start()]
+    tw = TOGETHER_WITH.match(subject)
+    if tw:  # "The Saudi Fund for Development, together with the Economic Relations Division, signed": both
+        return s + tw.start("name"), s + tw.end("other"), "subject"
     ap = APPOSED.match(subject)
     if ap:  # "Embraer, the Brazilian airplane manufacturer, has signed": the name, not its description
         return s + ap.start("name"), s + ap.end("name"), "subject"

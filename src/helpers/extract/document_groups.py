@@ -16,6 +16,7 @@ from .lexicon import cue
 if TYPE_CHECKING:
     from .documents import Draft
 
+VAGUE = re.compile(rf"(?i:{cue('vague_subject')})\s")
 PAIRS = re.compile(r"\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:signed|concluded)\s+between\b[^.;]*?"
                    r"\bas\s+well\s+as\s+between\b")
 SIDES_AS_WELL_AS = re.compile(r"\bbetween\b.+?(?P<cut>,?\s+as\s+well\s+as\s+)(?P<rest>[A-Z].+)$")
@@ -123,7 +124,7 @@ def members(doc: Doc, text: str, drafts: list[Draft]) -> list[Draft]:
         if listed:
             d.count = True  # the documents are listed one by one: a plural mention only sums them up
             continue
-        parts = subjects(doc, text, d)
+        parts = [(s, e) for s, e in subjects(doc, text, d) if not VAGUE.match(text, s)]  # "a range of fields"
         if len(parts) < 2 and not (len(parts) == 1 and parts[0][0] > d.head[1]):
             continue
         if d.generic and d.number is not None and d.number != len(parts):

@@ -26,6 +26,7 @@ SUBJECT = re.compile(r"\s*(?:\([A-Z][A-Za-z]{1,8}s?\)\s*)?(?:,\s+(?=between\s))?
                      r"by|under|within|covering|related|focused)\b|\((?![A-Z][A-Za-z]{1,8}s?\))|[\"“«](?=(?-i:[A-Z0-9]))|"
                      r"and\s+(?!an?\s|the\s)[a-z]+\s+(?:of|on)\b[^.;]{0,80}\bbetween\b)",
                      re.I)
+GENERIC = frozenset(cue_words("generic_doc"))
 APPOSED_SUBJECT = re.compile(r",\s+(?:on|regarding|concerning)\s")
 SIGNED_BY_NAMED = re.compile(rf"\s+(?:was|were|has\s+been|had\s+been)\s+(?:{cue('signed_verb')})\s+"
                              r"(?:by|on\s+behalf\s+of)\s+(?:the\s+)?[A-Z]")
@@ -183,8 +184,8 @@ def _read_heads(doc: Doc, text: str, folded: str) -> list[Draft]:
         # "The second MoU, on standardization, was signed by ...": a counted one's subject set off by commas
         has_subject = bool(SUBJECT.match(after) or PERIOD_NEXT.match(after) or enumerated and APPOSED_SUBJECT.match(after))
         counted = COUNT.search(text, max(floor, hs - 60), start if start < hs else hs) if plural else None
-        count = bool(counted) and word != "documents"
-        generic = word == "documents"  # "documents" identifies none by itself; listed subjects do
+        generic = word in GENERIC  # "documents" identifies none by itself; listed subjects do
+        count = bool(counted) and not generic
         if plural and out and out[-1].count and re.fullmatch(r"\s*(?:and|or|,)\s*", text[out[-1].head[1]:start]):
             count = True  # "six agreements and memoranda of understanding"
         definite = bool(ANAPHOR_DET.search(before)) and start == hs
