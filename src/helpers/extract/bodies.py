@@ -131,12 +131,14 @@ def bodies(doc: Doc) -> list[Span]:
     acronyms: dict[str, Span] = {}
     for s_tok, e_tok, row in joined:
         s, e = toks[s_tok][0], toks[e_tok - 1][1]
+        if out and s < out[-1].end:
+            continue  # "(NNPC Ltd)": the acronym of the name before, read into it
         acronym = None
         # "(JBIC)", "«Khovar»", "[Uzbekistan Railways]" right after the name
-        m = re.match(r"\s*\((?P<a>[A-Z][A-Za-z0-9&.-]{1,12})\)", text[e:e + 16])
+        m = ACRONYM_AFTER.match(text, e, e + 24)
         if m:
             acronym = m.group("a")
-            e += m.end()
+            e = m.end()
         else:
             m = re.match(r"\s*[«“\"](?P<a>[^»”\"\n]{2,30})[»”\"]", text[e:e + 34])
             if m and _is_cap(m.group("a")):
@@ -227,21 +229,23 @@ def _right(text: str, toks: list[tuple[int, int]], words_: list[str], j: int, co
     complements that never take a place)."""
     end = j
     n = len(toks)
-    if j >= 2 and not _is_cap(words_[j - 2]) or j == 1:
-        k = j
-        while k < n and k - j < 3 and k not in breaks and _is_cap(words_[k]) and words_[k] not in _head_words() \
-                and words_[k] not in _title_words() and words_[k] not in CALENDAR:
-            k += 1
-            if lookup(words_[k - 1]) is not None:
-                break
-        if k > j and (k >= n or not _is_cap(words_[k])):
-            end = k
+    joiners = _joiners()
+    k = j
+    while k < n and k - j < 3 and k not in breaks and _is_cap(words_[k]) and words_[k] not in _head_words() \
+            and words_[k] not in _title_words() and words_[k] not in CALENDAR:
+        k += 1
+        if lookup(words_[k - 1]) is not None:
+            break
+    # "Agence Française de ...", "Office National des ...": a head written first, its name after it
+    head_first = bool(complements & joiners) or k < n and words_[k] in joiners
+    if (j >= 2 and not _is_cap(words_[j - 2]) or j == 1 or head_first) and k > j and (k >= n or not _is_cap(words_[k])):
+        end = k
     while end < n and end - j < MAX_NAME_WORDS and end not in breaks:
         w = words_[end]
-        if w in complements and end + 1 < n and end + 1 not in breaks:
+        if (w in complements or w in joiners) and end + 1 < n and end + 1 not in breaks:
             k = end + 1
-            if words_[k] == "the":
-                k += 1
+            while k < n and k - end < 3 and (words_[k] == "the" or words_[k] in joiners):
+                k += 1  # "of the", "de la"
             if w in fields and k < n and places.starting_at(toks[k][0]) is not None:
                 break  # "Nazarbayev University in Astana": where it is, not its name ("Research in Ayurveda")
             run = _cap_run(text, toks, words_, k, places, breaks)
@@ -253,6 +257,8 @@ def _right(text: str, toks: list[tuple[int, int]], words_: list[str], j: int, co
     return end
 
 
+# "(JBIC)", "(NNPC Ltd)": an acronym in brackets after a name, with its legal form
+ACRONYM_AFTER = re.compile(rf"\s*\((?P<a>[A-Z][A-Za-z0-9&.-]{{1,12}}(?:\s+(?:{'|'.join(re.escape(f) for f in cue_words('legal_form'))}))?)\)")
 MAX_NAME_WORDS = 40  # tokens of the longest body's name read
 
 
@@ -303,6 +309,14 @@ def _cap_run(text: str, toks: list[tuple[int, int]], words_: list[str], k: int, 
         if w in ("of", "for", "the", "&", "on", "under") and i + 1 < n and (_is_cap(words_[i + 1]) or words_[i + 1] == "the"):
             i += 1
             continue
+        if w in _joiners():  # "Hydrocarbures et des Mines", "Econômico e Social"
+            a = i
+            while a < n and a - i < 3 and words_[a] in _joiners():
+                a += 1
+            if a < n and a not in breaks and _is_cap(words_[a]):
+                i = a
+                continue
+            break
         if (w == "and" or w == "," and i + 1 < n and words_[i + 1] == "and") and i + 1 < n:
             a = i + 1 + (words_[i + 1] == "and")
             the = a < n and words_[a] == "the"
@@ -321,6 +335,12 @@ def _cap_run(text: str, toks: list[tuple[int, int]], words_: list[str], k: int, 
             continue
         break
     return end
+
+
+@lru_cache(maxsize=1)
+def _joiners() -> frozenset[str]:
+    """Words that join a body's name in other languages (cues.csv: name_connector)."""
+    return frozenset(cue_words("name_connector"))
 
 
 @lru_cache(maxsize=1)
