@@ -307,6 +307,8 @@ def _cap_run(text: str, toks: list[tuple[int, int]], words_: list[str], k: int, 
                 break  # "Embraer S.A. Francisco Gomes Neto": a legal form closes the name
             continue
         if w in ("of", "for", "the", "&", "on", "under") and i + 1 < n and (_is_cap(words_[i + 1]) or words_[i + 1] == "the"):
+            if state_end == i and w in ("on", "for", "under"):
+                break  # "Government of the Republic of Korea on the Economic Partnership": the state closes the name
             i += 1
             continue
         if w in _joiners():  # "Hydrocarbures et des Mines", "Econômico e Social"
@@ -365,6 +367,8 @@ def _opens_body(words_: list[str], i: int, after_state: bool = False) -> bool:
     a state's name, which closes a body's name, the run may hold "and" and "of" ("... of the Republic
     of Tajikistan and the National Television and Radio Company of Uzbekistan")."""
     heads = _head_words()
+    if after_state and ACRONYM.fullmatch(words_[i]):
+        return True  # "the Ministry of Health of Uzbekistan and KOICA"
     k = i
     while k < len(words_) and k - i < (10 if after_state else 6):
         w = words_[k]
