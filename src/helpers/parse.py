@@ -63,8 +63,11 @@ def parse_article(text: str, article_id: str, file: str = "", status: str = "ok"
         rows.durations.append({"article_id": article_id, "doc_id": ids[id(p["doc"])], "period_text": p["text"],
                                "start_year": p["start_year"], "end_year": p["end_year"], "years": p["years"],
                                "start": p.start, "end": p.end})
+    # a speaker as the people layer wrote him ("President Samia") is the person of that mention
+    at = {sp: p["name"] for p in doc["persons"] for sp in p["mentions"]}
+    written = {m["name"]: at[(m.start, m.end)] for m in doc["people"] if (m.start, m.end) in at}
     for q in doc["quotes"]:
-        speaker = next((n for n in names if same_name(q["speaker"], n)), q["speaker"])
+        speaker = written.get(q["speaker"]) or next((n for n in names if same_name(q["speaker"], n)), q["speaker"])
         rows.quotes.append({"article_id": article_id, "speaker": speaker, "text": q["text"],
                             "start": q.start, "end": q.end})
     return rows

@@ -307,7 +307,7 @@ def _resolve(doc: Doc, who: str, pos: int, people: list[Span], said: list[Span] 
     low = who.lower()
     if _IMPERSONAL.search(low):
         return None  # "the ministry said in a statement": a body's words are no person's quote
-    if low in ("he", "she"):
+    if low in ("he", "she", "him", "her"):  # "According to him, ..."
         return _last_person(doc, pos, people, said)
     last = core(who.split()[-1])
     for p in reversed(people):  # the people layer comes sorted by start: the last named first
@@ -341,6 +341,12 @@ def _resolve(doc: Doc, who: str, pos: int, people: list[Span], said: list[Span] 
     if not cands:
         names = {p["name"] for p in people if p["how"] != "surname"}
         return names.pop() if len(names) == 1 and (role_words or states) else None  # the only person of the article
+    # "Ruto noted that ... "...," the President said": one of that title reported speaking in the paragraph
+    para = doc.layout.paragraph_at(pos)
+    in_para = [p for p in people if para[0] <= p.start < pos and _reports(doc, p)]
+    for p in reversed(in_para):
+        if any(same_name(p["name"], c["name"]) for c in cands):
+            return next(c["name"] for c in cands if same_name(p["name"], c["name"]))
     speakers = [q["speaker"] for q in said]
     for name in reversed(speakers):  # "the president said": the one of that title who spoke last
         if any(same_name(name, p["name"]) for p in cands):
