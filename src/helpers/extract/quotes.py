@@ -15,6 +15,7 @@ from .names import core, same_name, surname
 
 OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’", "'": "'"}
 QUOTED_AS = re.compile(r"\bquoted\s+(?P<who>[^,.;:]{2,60}?)\s+as\s+saying\b")
+QUOTED_AS_SAYING = re.compile(r"\s+(?:was|is|has\s+been)\s+(?:also\s+)?quoted\s+as$")
 MARKS = re.compile("[“”«»„\"‘’']")  # the marks that open or close a quote
 MIN_WORDS = 2
 NAME_ONLY = re.compile(r"(?:[A-Z][\w’'-]*\s*){1,4}")
@@ -223,6 +224,7 @@ def _after(doc: Doc, qe: int, pe: int, people: list[Span], said: list[Span]) -> 
     if not m:
         return None
     who = (m.group("who") or m.group("who2") or "").strip()
+    who = QUOTED_AS_SAYING.sub("", who)  # "the Kenyan leader was quoted as saying"
     return _resolve(doc, who, qe, people, said)
 
 
