@@ -31,7 +31,7 @@ def people(doc: Doc) -> list[Span]:
     pending: dict[int, tuple[int, int, str]] = {}  # office start -> the name waiting for it
     offices_ = list(doc["offices"])
     for n_o, o in enumerate(offices_):
-        if lay.in_headline(o.start) or lay.is_noise(o.start) and not lay.captions:
+        if lay.in_headline(o.start) or lay.is_noise(o.start) and not any(a <= o.start < b for a, b in lay.captions):
             continue
         appositive = bool(APPOSITIVE_BEFORE.search(text, max(0, o["country_start"] - 60), o["country_start"]))
         before = [n for n in _before(text, toks, words_, o) if not _place(doc, n)]
