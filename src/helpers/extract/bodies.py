@@ -199,10 +199,13 @@ def _left(words_: list[str], i: int, exact: bool, breaks: frozenset[int] = froze
             n += 1
             continue
         # "Bank of China", "U.S. Trade and Development Agency": a connector between capitalised words,
-        # unless the words before it are a body's name of their own ("ONODA Inc and Bangladesh SEZ Ltd")
+        # unless the words before it are a body's name of their own ("ONODA Inc and Bangladesh SEZ Ltd"),
+        # the words after it start with a state ("Nepal Television and China Media Group"), or a name
+        # ends with a state before it ("Danantara Indonesia and Mubadala Investment Company")
         if w in ("of", "and", "&", "for") and n and k >= 2 and k - 1 not in breaks and _is_cap(words_[k - 2]) \
                 and _free_run(words_, k - 2) \
-                and not (w == "and" and lookup(words_[k]) is not None):  # "Nepal Television and China Media Group"
+                and not (w == "and" and lookup(words_[k]) is not None) \
+                and not (w == "and" and lookup(words_[k - 2]) is not None and k >= 3 and _is_cap(words_[k - 3])):
             k -= 1
             continue
         break

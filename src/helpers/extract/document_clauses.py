@@ -334,8 +334,10 @@ def _between_span(doc: Doc, bs: int, stop: int) -> tuple[int, int]:
     # "the Ministry of ..., represented by Minister X, and the FAO": who signs for a side is an aside
     rest = REPRESENTED.sub(lambda m: " " * len(m.group()), rest)
     for cut in SIDES_END.finditer(rest):
-        if not _in_body(doc, bs + cut.start() + 1):
-            return bs, bs + cut.start()
+        # the cut's first word, not the blank an abbreviation left ("... Company (ADNOC) on the ...")
+        at = cut.start() + max(1, len(cut.group()) - len(cut.group().lstrip()))
+        if not _in_body(doc, bs + at):
+            return bs, bs + len(text[bs:bs + cut.start()].rstrip()) if cut.group()[:1].isspace() else bs + cut.start()
     return bs, bs + len(rest)
 
 

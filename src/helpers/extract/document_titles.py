@@ -25,7 +25,7 @@ AS_WELL_AS = re.compile(r",?\s+as\s+well\s+as\b|,?\s+together\s+with\b")
 WHEN_TAIL = re.compile(
     rf"\s+(?:in\s+(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?=\s+(?:on|during)\s)"
     rf"|on\s+(?:{cue('weekday')}|{MACROS['{MONTH}']}\s+\d{{1,2}}\b|\d{{1,2}}\s+{MACROS['{MONTH}']})"
-    rf"|in\s+(?:19|20)\d\d(?=\s*(?:$|[,.;]))|in\s+(?:early\s+|late\s+|mid-)?{MACROS['{MONTH}']}\b(?!\s+\d{{1,2}}\b)|earlier\s+this\s+(?:year|month|week)|(?:last|this)\s+(?:year|month|week))")
+    rf"|(?:{cue('vague_time')})\b|in\s+(?:19|20)\d\d(?=\s*(?:$|[,.;]))|in\s+(?:early\s+|late\s+|mid-)?{MACROS['{MONTH}']}\b(?!\s+\d{{1,2}}\b)|earlier\s+this\s+(?:year|month|week)|(?:last|this)\s+(?:year|month|week))")
 VERB_CUT = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will|would|shall|had|has|have|could|"
                       r"can|may|might|should|must)\b|\s+(?:entered|enters|came|comes|took|takes)\s+(?:into|effect)\b"
                       r"|\s+(?:in\s+the\s+presence|on\s+the\s+sidelines|on\s+behalf\s+of|during|following\s+the|"
