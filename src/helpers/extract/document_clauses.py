@@ -337,7 +337,7 @@ def _between_span(doc: Doc, bs: int, stop: int) -> tuple[int, int]:
         # the cut's first word, not the blank an abbreviation left ("... Company (ADNOC) on the ...")
         at = cut.start() + max(1, len(cut.group()) - len(cut.group().lstrip()))
         if not _in_body(doc, bs + at):
-            return bs, bs + len(text[bs:bs + cut.start()].rstrip()) if cut.group()[:1].isspace() else bs + cut.start()
+            return bs, bs + len(text[bs:bs + at].rstrip()) if cut.group()[:1].isspace() else bs + cut.start()
     return bs, bs + len(rest)
 
 
