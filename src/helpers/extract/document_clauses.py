@@ -421,6 +421,10 @@ OPENS_WITH = re.compile(r"\s*(?:[Tt]he\s+)?")
 WHICH = re.compile(r",\s+(?:which|valid|effective|running|lasting)\b")
 
 
+# "a memorandum on tourism valid for five years", "an MoU, effective until 2028": its term right after it
+VALID_NEXT = re.compile(r",?\s+(?:valid|effective|runs?|running|lasting)\s+(?:for|until|till|through|to)\b")
+
+
 def validity_clauses(doc: Doc, d: Draft) -> list[tuple[int, int]]:
     """Clauses after the document that say how long it runs: after its own name when it opens the
     sentence ("The agreement on trade, signed last year, remains valid until 2030"), in a relative
@@ -429,7 +433,7 @@ def validity_clauses(doc: Doc, d: Draft) -> list[tuple[int, int]]:
     out = []
     s, e = clause_of(doc, d)
     if d.item is None and _validity().search(text, d.end, e) and (
-            OPENS_WITH.fullmatch(text, s, d.start) or WHICH.match(text, d.end)):
+            OPENS_WITH.fullmatch(text, s, d.start) or WHICH.match(text, d.end) or VALID_NEXT.match(text, d.end)):
         out.append((d.end, e))
     window = min(len(text), d.end + 1200)  # a reference back stands near the document
     heads, starts = doc.cache["doc_heads"]

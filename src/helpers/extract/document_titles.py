@@ -33,7 +33,8 @@ VERB_CUT = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|
                       r"to\s+be\s+signed|that\s+(?:will|would|sets?|aims?|seeks?|allows?|provides?))\b"
                       rf"|,?\s+(?:{cue('signed_verb')})\s+(?:in|on|at|earlier|last|back|between|"
                       r"previously|during)\b|\s+to\s+be\s+[a-z]+ed\b|\s+(?:which|that)\s+(?!is\b)|\s+and\s+to\s+[a-z]+\b"
-                      r"|,?\s+(?:under|by|through|with|from|to|for|in)\s+(?:which|whom)\b")
+                      r"|,?\s+(?:under|by|through|with|from|to|for|in)\s+(?:which|whom)\b"
+                      r"|\s+(?:valid|effective|runs?|running|lasting)\s+(?:for|until|till|through|to)\b")
 
 
 @lru_cache(maxsize=1)
