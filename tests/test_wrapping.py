@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
+
 from helpers import parse_article
 from helpers.decoding import normalise, unwrap
 
@@ -48,3 +50,41 @@ def test_unwrapping_keeps_the_length_and_the_lines_of_lists():
                   "The leaders discussed trade, energy and transport cooperation between the two countries.\n"
                   "They signed a memorandum on water management and an agreement on the state border.\n")
     assert unwrap(one_a_line) == one_a_line  # short paragraphs a line each, meta lines: nothing to join
+
+
+WRAPS = [  # (text wrapped at 72 columns, the line break that must become a space / stay a break)
+    ("The two Prime Ministers discussed trade and signed a memorandum on the Tokha-\n"
+     "Chhahare Tunnel and an agreement on the Kathmandu-Kerung railway line of\n"
+     "2026, the ministry said in a statement issued after the talks in Beijing.\n"
+     "In my view, this has helped lift the relations between our countries to\n"
+     "greater heights, the minister said at a press conference held in Kathmandu.",
+     "Tokha-Chhahare", True),
+    ("The two Prime Ministers discussed trade and signed a memorandum on the Tokha-\n"
+     "Chhahare Tunnel and an agreement on the Kathmandu-Kerung railway line of\n"
+     "2026, the ministry said in a statement issued after the talks in Beijing.\n"
+     "In my view, this has helped lift the relations between our countries to\n"
+     "greater heights, the minister said at a press conference held in Kathmandu.",
+     "Beijing. In my view", True),
+    ("The accords signed on Monday cover the fields of endowments and Islamic;\n"
+     "trade, as well as financial control between the two countries' audit\n"
+     "agencies, the Moroccan news agency reported on the day of the signing.\n"
+     "The agreements also cover programs on cultural and artistic cooperation\n"
+     "(2022-2025), youth (2023-2024), and sports (2022-2023) of both states and\n"
+     "the exchange of experience between their ministries of culture and sport.",
+     "Islamic; trade", True),
+    ("A Memorandum of Understanding on Visa Exemption was Signed\n"
+     "In the framework of the meeting of the Heads of State of the two\n"
+     "countries, the following documents were established in order to create\n"
+     "a legal basis for cooperation between the governments of both nations\n"
+     "and to widen the ties between the business communities of the two.",
+     "was Signed\nIn the framework", False),
+]
+
+
+@pytest.mark.parametrize("text, joined, wraps", WRAPS)
+def test_a_line_break_is_a_wrap_only_where_the_next_word_did_not_fit(text, joined, wraps):
+    flat = normalise(text)[0]
+    if wraps:
+        assert joined in flat
+    else:
+        assert joined in flat and joined in text

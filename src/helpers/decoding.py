@@ -131,11 +131,26 @@ def unwrap(text: str) -> str:
     pos = 0
     for a, b in zip(lines, lines[1:]):
         pos += len(a)
-        if a.strip() and b.strip() and len(a.rstrip()) >= width - WRAP_SLACK and not _LINE_END.search(a) \
-                and not _ITEM_START.match(b):
-            out[pos] = " "
+        if a.strip() and b.strip() and _wrapped(a, b, width) and not _ITEM_START.match(b) \
+                and (not _LINE_END.search(a) or _SENTENCE_END.search(a) or a.rstrip().endswith(";") and b[:1].islower()):
+            # a full line that ends a sentence goes on too ("... poverty alleviation." / "In my view, ..."),
+            # and one that ends with ";" before a lower-case word ("... tourism;" / "trade, as well as")
+            # "Tokha-\nChhahare": a word broken at its hyphen joins with no space (the mark is dropped later)
+            out[pos] = "\u200b" if _HYPHEN_END.search(a) and b[:1].isalpha() else " "
         pos += 1
     return "".join(out)
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"”’'»)]*\s*$")
+_HYPHEN_END = re.compile(r"[^\W\d_]-$")
+
+
+def _wrapped(a: str, b: str, width: int) -> bool:
+    """True where the break after line ``a`` is a wrap: the next line's first word would not have
+    fitted on it ("... was Signed" / "In the framework" is a heading over a paragraph, not a wrap)."""
+    a = a.rstrip()
+    first = b.split()[0]
+    return len(a) + (0 if a.endswith("-") else 1) + len(first) > width - 2
 
 
 def normalise(text: str) -> tuple[str, Offsets | None]:
