@@ -16,6 +16,8 @@ from .names import core, same_name, surname
 OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’", "'": "'"}
 QUOTED_AS = re.compile(r"\bquoted\s+(?P<who>[^,.;:]{2,60}?)\s+as\s+saying\b")
 QUOTED_AS_SAYING = re.compile(r"\s+(?:was|is|has\s+been)\s+(?:also\s+)?quoted\s+as$")
+# "spoke of the 'solid foundation' linking ...": a few lower-case words between straight single quotes
+QUOTED_PHRASE = re.compile(r"'[a-z][^'\n]{0,100}?[a-z]'(?![\w])")
 MARKS = re.compile("[“”«»„\"‘’']")  # the marks that open or close a quote
 MIN_WORDS = 2
 NAME_ONLY = re.compile(r"(?:[A-Z][\w’'-]*\s*){1,4}")
@@ -47,6 +49,7 @@ def segments(text: str, s: int, e: int, sentence_starts: list[int] = ()) -> list
     from the first sentence after it."""
     out: list[tuple[int, int, bool, bool]] = []
     open_at, closer = None, ""
+    phrase = False  # a straight single quote opened before a lower-case word: a phrase quoted ('solid foundation')
     last_end = s
     for m in MARKS.finditer(text, s, e):
         i = m.start()
@@ -54,13 +57,17 @@ def segments(text: str, s: int, e: int, sentence_starts: list[int] = ()) -> list
         if open_at is None:
             if ch in OPENERS and _opens(text, i, s, e):
                 open_at, closer = i, OPENERS[ch]
+                phrase = False
+            elif ch == "'" and QUOTED_PHRASE.match(text, i, e) and (i == s or text[i - 1].isspace()):
+                open_at, closer, phrase = i, "'", True
             elif ch in "”»\"" and _closes(text, i, s, e) and i > last_end and (
                     text[i - 1:i] in ",.!?…" or not text[i + 1:e].strip(" .,;!?")):
                 start = last_end if not out else next((x for x in sentence_starts if last_end <= x < i), None)
                 if start is not None:
                     out.append((start, i, False, True))  # closed, never opened
                 last_end = i + 1
-        elif ch == closer and _closes(text, i, s, e) or ch in "”»" and closer in "”»\"" and ch != closer and _closes(text, i, s, e):
+        elif ch == closer and (_closes(text, i, s, e) or phrase and text[i - 1].isalpha() and not text[i + 1:i + 2].isalnum()) \
+                or ch in "”»" and closer in "”»\"" and ch != closer and _closes(text, i, s, e):
             out.append((open_at + 1, i, True, True))
             last_end = i + 1
             open_at = None
