@@ -42,6 +42,8 @@ def folder(tmp_path_factory) -> Path:
     (d / "nul.txt").write_bytes(TEXT[:200].encode() + b"\x00" + TEXT[200:].encode() + b"\n(nul)")
     (d / "nfd.txt").write_text(unicodedata.normalize("NFD", TEXT.replace(" ", "\u00a0", 5) + "\n(nfd é)"),
                                encoding="utf-8")
+    entities = TEXT.replace("&", "&amp;").replace("«", "&laquo;").replace("»", "&raquo;").replace("“", "&#8220;")
+    (d / "entities.txt").write_text(entities.replace("'", "&#39;") + "\n\n(entities &amp;)", encoding="utf-8")
     (d / "empty.txt").write_text("  \n", encoding="utf-8")
     (d / "binary.txt").write_bytes(bytes(range(256)) * 40)
     (d / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
@@ -84,7 +86,7 @@ def status(tables) -> dict[str, str]:
 
 
 EXPECTED = {
-    "good": "ok", "crlf": "ok", "cp1251": "ok", "utf16": "ok", "utf16bom": "ok", "nul": "ok", "nfd": "ok",
+    "good": "ok", "crlf": "ok", "entities": "ok", "cp1251": "ok", "utf16": "ok", "utf16bom": "ok", "nul": "ok", "nfd": "ok",
     "empty": "skipped: empty", "binary": "skipped: binary", "image": "skipped: unsupported type",
     "good_copy": "duplicate of good", "same": "ok", "same.txt": "ok", "NA": "ok", "0001": "ok",
     "large": "skipped: too large (2.2 MB > 2 MB)", "note": "ok", "page": "ok", "nav": "skipped: no article text",
@@ -107,7 +109,7 @@ def test_ids_are_unique_and_every_file_is_named(tables):
     assert "sources.csv" not in files
 
 
-@pytest.mark.parametrize("variant", ["cp1251", "utf16", "utf16bom", "nul", "nfd"])
+@pytest.mark.parametrize("variant", ["cp1251", "utf16", "utf16bom", "nul", "nfd", "entities"])
 def test_every_encoding_gives_the_facts_of_the_utf8_text(tables, variant):
     assert _facts(tables, variant) == _facts(tables, "good")
     assert _facts(tables, "good")["documents"]

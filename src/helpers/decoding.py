@@ -3,6 +3,7 @@ spaces and digits, with offsets that still point into the decoded text."""
 from __future__ import annotations
 
 import codecs
+import html
 import re
 import unicodedata
 
@@ -153,6 +154,9 @@ def _wrapped(a: str, b: str, width: int) -> bool:
     return len(a) + (0 if a.endswith("-") else 1) + len(first) > width - 2
 
 
+_ENTITY = re.compile(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
 def normalise(text: str) -> tuple[str, Offsets | None]:
     """The text in one form: NFC, one kind of space, no invisible characters, ASCII digits;
     with the offsets back into ``text`` (None where its length did not change)."""
@@ -160,6 +164,9 @@ def normalise(text: str) -> tuple[str, Offsets | None]:
         text = text.translate(_SAME_LENGTH)
     text = unwrap(text)
     edits: list[Edit] = [(m.start(), m.end(), "") for m in _DROP.finditer(text)]
+    if "&" in text:  # "&#8220;Trade&#8221; &amp; ...": a feed's or a page's text copied with its entities
+        edits += [(m.start(), m.end(), html.unescape(m.group()).translate(_SAME_LENGTH))
+                  for m in _ENTITY.finditer(text) if html.unescape(m.group()) != m.group()]
     if not unicodedata.is_normalized("NFC", text):
         for m in _COMBINING.finditer(text):
             composed = unicodedata.normalize("NFC", m.group())
