@@ -234,6 +234,8 @@ def _entities(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None, str]
                 out.append((nxt, end, p["alpha3"], level))  # "Nigeria's Chart and Capstone ...", "China's Xi'an"
                 pos = end
                 continue
+            pos = nxt  # "China's media outlets": a side the text leaves unnamed, not the state
+            continue
         cm = re.match(r"(?:city|town)\s+of\s+[A-ZÀ-Þ][\w’'-]+(?:[ -][A-Z][\w’'-]+)?", text[pos:e])
         if cm:  # "the city of Shusha in Azerbaijan": the city; where it lies is its state
             a, b_ = pos, pos + cm.end()
