@@ -159,6 +159,8 @@ def complement_end(doc: Doc, start: int, hard_end: int, in_list: bool, plural: b
             if _reporting_clause().match(seg, mm.start()):
                 cut = min(cut, mm.start())  # "..., the ministry said"
                 break
+            if nxt[:1].isupper() and _listing_sides(seg, mm.start()):
+                continue  # "MoU among Glagit, Musashi Seimitsu Industry Glafit, and BIDA": its sides, listed
             if low in words("title_clause_starts") or low.endswith(("ing", "ed")) and len(low) > 4 \
                     or nxt[:1].isupper() and not plural and not _state_word(doc, start + mm.end(1) - len(mm.group(1))):
                 cut = min(cut, mm.start())
@@ -167,6 +169,16 @@ def complement_end(doc: Doc, start: int, hard_end: int, in_list: bool, plural: b
         if mm and not plural:
             cut = min(cut, mm.start())
     return start + cut
+
+
+SIDES_OPEN = re.compile(r"\b(?:between|among)\s+(?P<rest>.*)$", re.S)
+SUBJECT_WORD = re.compile(r"\s(?:on|for|in|to|regarding|concerning|aimed|about)\s")
+
+
+def _listing_sides(seg: str, comma: int) -> bool:
+    """True for a comma inside the sides a title lists after "between" / "among", before its subject."""
+    m = SIDES_OPEN.search(seg, 0, comma)
+    return bool(m) and not SUBJECT_WORD.search(m.group("rest"))
 
 
 IN_PLACE = re.compile(r"\s+in\s+(?=[A-Z])")
