@@ -154,6 +154,37 @@ def _wrapped(a: str, b: str, width: int) -> bool:
     return len(a) + (0 if a.endswith("-") else 1) + len(first) > width - 2
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+_SMALL = frozenset("a an the of and or on in at to for with by from as over into amid after".split())
+
+
+def headline_case(text: str) -> str:
+    """A headline written in capitals ("INDONESIA, UAE INK 11 AGREEMENTS ON ENERGY") in title case
+    ("Indonesia, UAE INK 11 Agreements on Energy"), so its names, offices and states read as in the
+    body; words of three letters or fewer stay (UAE, PM), and so does the length. A text all in
+    capitals stays as it is."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    line = text[start:end]
+    letters = [c for c in line if c.isalpha()]
+    if len(letters) < 12 or any(c.islower() for c in letters) or not any(c.islower() for c in text[end:end + 2000]):
+        return text
+
+    def case(m: re.Match[str]) -> str:
+        w, low = m.group(), m.group().lower()
+        prev = line[m.start() - 1] if m.start() else ""
+        if prev in ("'", "’") or low in _SMALL and prev == " ":
+            new = low  # "PM'S" -> "PM's", "OF" -> "of"
+        elif len(w) <= 3:
+            new = w
+        else:
+            new = w[0] + w[1:].lower()
+        return new if len(new) == len(w) else w
+
+    return text[:start] + _WORD.sub(case, line) + text[end:]
+
+
 _ENTITY = re.compile(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
@@ -162,7 +193,7 @@ def normalise(text: str) -> tuple[str, Offsets | None]:
     with the offsets back into ``text`` (None where its length did not change)."""
     if _ODD.search(text):  # most texts have none: translating char by char costs more than looking
         text = text.translate(_SAME_LENGTH)
-    text = unwrap(text)
+    text = headline_case(unwrap(text))
     edits: list[Edit] = [(m.start(), m.end(), "") for m in _DROP.finditer(text)]
     if "&" in text:  # "&#8220;Trade&#8221; &amp; ...": a feed's or a page's text copied with its entities
         edits += [(m.start(), m.end(), html.unescape(m.group()).translate(_SAME_LENGTH))
