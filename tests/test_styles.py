@@ -40,8 +40,25 @@ def page(t: str) -> str:  # saved as a web page, with a menu and a footer
             "<footer>© 2025 Example News. All rights reserved.</footer></body></html>")
 
 
+def indented(t: str) -> str:  # paragraphs opened with a tab
+    return "\n".join("\t" + line if line.strip() and i else line for i, line in enumerate(t.split("\n")))
+
+
+def single_breaks(t: str) -> str:  # no blank line between paragraphs
+    return re.sub(r"\n\s*\n", "\n", t)
+
+
+def captions(t: str) -> str:  # a byline under the headline, photo credits between paragraphs
+    first, _, rest = t.partition("\n")
+    if len(first) < 160 and not first.rstrip().endswith("."):
+        t = first + "\nBy Staff Reporter | Updated: 12 March 2025, 10:45\n" + rest
+    paras = t.split("\n\n")
+    return "\n\n".join(p + ("\n\nPhoto: press service" if i in (1, 3) else "") for i, p in enumerate(paras))
+
+
 STYLES = {"wrapped": (wrapped, TEXT), "entities": (entities, TEXT), "straight": (straight, TEXT),
-          "capitals": (capitals, TEXT), "page": (page, HTML)}
+          "capitals": (capitals, TEXT), "page": (page, HTML), "indented": (indented, TEXT),
+          "single_breaks": (single_breaks, TEXT), "captions": (captions, TEXT)}
 
 
 def facts(text: str, kind: str) -> dict[str, list]:

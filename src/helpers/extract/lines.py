@@ -35,7 +35,8 @@ def line_spans(text: str) -> tuple[list[tuple[int, int]], dict[tuple[int, int], 
                 spans.append((start + a, start + b))
                 cells[(start + a, start + b)] = (row, col)
         else:
-            spans.append((start, start + len(line)))
+            lead = len(line) - len(line.lstrip(" \t")) if line.strip() else 0  # an indented paragraph starts at its word
+            spans.append((start + lead, start + len(line)))
             if line.strip():
                 row = -1
         start += len(line) + 1

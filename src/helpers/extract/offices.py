@@ -14,8 +14,9 @@ from .matcher import Matcher
 from .places import SET_OFF, city_country
 
 _RANK, _DEPUTY = cue("office_rank"), cue("office_deputy")
-MODIFIER = re.compile(rf"(?:(?P<mod>(?i:{cue('office_time')}))\s+)?"
-                      rf"(?P<pre>(?:{_RANK})\s+(?:(?i:{_DEPUTY})[\s-]+)?|(?i:{_DEPUTY})[\s-]+)?$")
+# ("... press service\n\nMinister of Health": a modifier is a word of its own on the office's line)
+MODIFIER = re.compile(rf"(?<!\w)(?:(?P<mod>(?i:{cue('office_time')}))[ \t]+)?"
+                      rf"(?P<pre>(?:{_RANK})[ \t]+(?:(?i:{_DEPUTY})[ \t-]+)?|(?i:{_DEPUTY})[ \t-]+)?$")
 STATE_KINDS = ("name", "official", "demonym", "seat")
 LOCAL_HEADS = cue_words("local_office")
 # an office written after a name and a comma ("Sun Chanthol, First Vice-Chairman of ..."): it ends there
