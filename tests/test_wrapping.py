@@ -88,3 +88,32 @@ def test_a_line_break_is_a_wrap_only_where_the_next_word_did_not_fit(text, joine
         assert joined in flat
     else:
         assert joined in flat and joined in text
+
+
+PAGE = """Skip to main content
+Menu
+Search
+English | Français
+
+Politics
+Egypt, Greece sign maritime and energy agreements
+By Ahmed Hassan
+Published: 12 September 2025, 14:05
+
+CAIRO – Egyptian President Abdel Fattah al-Sisi and Greek Prime Minister Kyriakos Mitsotakis on Friday witnessed the signing of an agreement on electricity interconnection and a memorandum of understanding on migration.
+
+The electricity agreement was signed by Egypt's Minister of Electricity Mahmoud Esmat and Greece's Minister of Environment and Energy Stavros Papastavrou.
+
+"We are determined to deepen our strategic partnership," Mitsotakis said during a joint press conference.
+
+Tags
+Egypt
+Greece
+"""
+
+
+def test_a_wrapped_report_under_a_page_s_menus_reads_as_its_paragraphs():
+    wrapped = "\n".join("\n".join(textwrap.wrap(line, 72)) if len(line) > 72 else line for line in PAGE.split("\n"))
+    assert wrapped != PAGE
+    assert facts(wrapped) == facts(PAGE)
+    assert len(facts(PAGE)["documents"]) == 2 and "Mahmoud Esmat" in facts(PAGE)["people"]

@@ -116,23 +116,37 @@ _ITEM_START = re.compile(r"\s*(?:[-–—•*·▪►○◦]|\d{1,2}[.)]|\([a-z0
 def unwrap(text: str) -> str:
     """A hard-wrapped text with its paragraphs' lines joined: each line break inside a paragraph
     (after a full line that ends no sentence, before one that opens no list item) becomes a space;
-    the length stays, and so do the offsets."""
+    the length stays, and so do the offsets. Each run of lines is judged on its own, so a page's
+    menus and short lines above a wrapped report do not hide it."""
     lines = text.split("\n")
     if len(lines) < 4:
         return text
-    inner = [a.rstrip() for a, b in zip(lines, lines[1:]) if a.strip() and b.strip()]
     width = max((len(x.rstrip()) for x in lines), default=0)
-    if not inner or width > WRAP_WIDTH or width < 40:
+    if width > WRAP_WIDTH or width < 40:
         return text
-    full = [a for a in inner if len(a) >= width - WRAP_SLACK]
-    broken = [a for a in full if not _LINE_END.search(a)]
-    if len(broken) < 3 or len(full) < 0.5 * len(inner) or len(broken) < 0.5 * len(full):
-        return text  # lines of their own: one short paragraph a line, a list, a table of one-liners
+    n = len(lines)
+    inner_all = [k for k in range(n - 1) if lines[k].strip() and lines[k + 1].strip()]
+    if _wrapped_run(lines, inner_all, width) >= 3:  # the text as a whole (lists of wrapped items included)
+        joinable = set(inner_all)
+    else:  # each run of lines on its own (a page's menus above a wrapped report)
+        joinable, broken = set(), 0
+        i = 0
+        while i < n:
+            j = i
+            while j + 1 < n and lines[i].strip() and lines[j + 1].strip():
+                j += 1
+            found = _wrapped_run(lines, range(i, j), width) if j > i else 0
+            if found:
+                joinable.update(range(i, j))
+                broken += found
+            i = j + 1
+        if broken < 3:
+            return text
     out = list(text)
     pos = 0
-    for a, b in zip(lines, lines[1:]):
+    for k, (a, b) in enumerate(zip(lines, lines[1:])):
         pos += len(a)
-        if a.strip() and b.strip() and _wrapped(a, b, width) and not _ITEM_START.match(b) \
+        if k in joinable and _wrapped(a, b, width) and not _ITEM_START.match(b) \
                 and (not _LINE_END.search(a) or _SENTENCE_END.search(a) or a.rstrip().endswith(";") and b[:1].islower()):
             # a full line that ends a sentence goes on too ("... poverty alleviation." / "In my view, ..."),
             # and one that ends with ";" before a lower-case word ("... tourism;" / "trade, as well as")
@@ -140,6 +154,15 @@ def unwrap(text: str) -> str:
             out[pos] = "\u200b" if _HYPHEN_END.search(a) and b[:1].isalpha() else " "
         pos += 1
     return "".join(out)
+
+
+def _wrapped_run(lines: list[str], inner, width: int) -> int:
+    """The number of full lines that break mid-sentence among ``inner`` (lines another follows), or
+    0 where they do not read as wrapped: one short paragraph a line, a list, a table of one-liners."""
+    inner = list(inner)
+    full = [k for k in inner if len(lines[k].rstrip()) >= width - WRAP_SLACK]
+    broken = [k for k in full if not _LINE_END.search(lines[k])]
+    return len(broken) if broken and len(full) >= 0.5 * len(inner) and len(broken) >= 0.5 * len(full) else 0
 
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’'»)]*\s*$")
