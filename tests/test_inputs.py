@@ -186,3 +186,15 @@ def test_a_saved_page_s_table_of_documents_gives_one_row_per_document():
     assert [(d["doc_type"], d["status"]) for d in rows.documents] == [("agreement", "signed"), ("memorandum", "signed")]
     assert not any("|" in d["title"] for d in rows.documents)
     assert {s["party"] for s in rows.signatories} >= {"Ministry of Transport of Kazakhstan", "Qatar Airways"}
+
+
+def test_a_page_laid_out_in_a_table_of_one_column_reads_as_paragraphs():
+    from helpers import parse_article
+    from helpers.formats import HTML, read
+
+    [item] = read((INPUTS / "saved_page_layout_table.html").read_bytes(), HTML)
+    rows = parse_article(item.text, "layout")
+    assert [d["doc_type"] for d in rows.documents] == ["agreement", "memorandum", "roadmap"]
+    assert not any("|" in d["title"] for d in rows.documents)
+    assert [q["speaker"] for q in rows.quotes] == ["Shavkat Mirziyoyev"]
+    assert rows.article["outlet"] == "UzA"

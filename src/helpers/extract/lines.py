@@ -29,7 +29,11 @@ def line_spans(text: str) -> tuple[list[tuple[int, int]], dict[tuple[int, int], 
                 cells[spans[-1]] = (-2, 0)  # the rule under the header: no cell of its own
                 start += len(line) + 1
                 continue
-        if len(parts) >= 2:
+        if len(parts) == 1 and PIPE_ROW.match(line):  # "| text |": a page laid out in a table of one column
+            a, b = parts[0]
+            spans.append((start + a, start + b))
+            row = -1
+        elif len(parts) >= 2:
             row += 1
             for col, (a, b) in enumerate(parts):
                 spans.append((start + a, start + b))
