@@ -44,6 +44,10 @@ def folder(tmp_path_factory) -> Path:
                                encoding="utf-8")
     entities = TEXT.replace("&", "&amp;").replace("«", "&laquo;").replace("»", "&raquo;").replace("“", "&#8220;")
     (d / "entities.txt").write_text(entities.replace("'", "&#39;") + "\n\n(entities &amp;)", encoding="utf-8")
+    # pages saved under their addresses' names: a server page's suffix and query, no suffix at all
+    (d / "view.aspx?id=12").write_bytes((INPUTS / "saved_page_layout_table.html").read_bytes())
+    (d / "332364").write_text(SHORT.replace("water", "transport"), encoding="utf-8")
+    (d / "news.php").write_text(SHORT.replace("water", "health"), encoding="utf-8")  # plain text, no markup
     (d / "empty.txt").write_text("  \n", encoding="utf-8")
     (d / "binary.txt").write_bytes(bytes(range(256)) * 40)
     (d / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
@@ -86,7 +90,7 @@ def status(tables) -> dict[str, str]:
 
 
 EXPECTED = {
-    "good": "ok", "crlf": "ok", "entities": "ok", "cp1251": "ok", "utf16": "ok", "utf16bom": "ok", "nul": "ok", "nfd": "ok",
+    "good": "ok", "crlf": "ok", "entities": "ok", "view": "ok", "332364": "ok", "news": "ok", "cp1251": "ok", "utf16": "ok", "utf16bom": "ok", "nul": "ok", "nfd": "ok",
     "empty": "skipped: empty", "binary": "skipped: binary", "image": "skipped: unsupported type",
     "good_copy": "duplicate of good", "same": "ok", "same.txt": "ok", "NA": "ok", "0001": "ok",
     "large": "skipped: too large (2.2 MB > 2 MB)", "note": "ok", "page": "ok", "nav": "skipped: no article text",
@@ -105,7 +109,7 @@ def test_ids_are_unique_and_every_file_is_named(tables):
     ids = tables.articles["article_id"]
     assert ids.is_unique
     files = set(tables.articles["file"])
-    assert {"pipe.txt", "same.txt", "same.TXT", "feed.jsonl", "image.png"} <= files
+    assert {"pipe.txt", "same.txt", "same.TXT", "feed.jsonl", "image.png", "view.aspx?id=12", "332364"} <= files
     assert "sources.csv" not in files
 
 

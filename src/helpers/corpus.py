@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Iterator
 
-from .formats import SOURCE, SUFFIXES, TEXT, Item, read
+from .formats import SOURCE, TEXT, Item, kind_of, read
 
 SOURCES = "sources.csv"
 MAX_MB = 2.0  # default size limit of one input file
@@ -144,7 +144,7 @@ def iter_corpus(corpus: str | Path, max_mb: float = MAX_MB) -> Iterator[Article]
         if rel_name == SOURCES:
             continue
         rel = PurePosixPath(rel_name)
-        kind = SUFFIXES.get(rel.suffix.lower())
+        kind = kind_of(rel_name)
         if kind is None:
             items = [Item(status="skipped: unsupported type")]
         else:

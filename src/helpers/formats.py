@@ -15,7 +15,23 @@ from .textmap import chain
 
 TEXT, MARKDOWN, HTML, JSON, JSONL = "text", "markdown", "html", "json", "jsonl"
 SUFFIXES = {".txt": TEXT, ".text": TEXT, ".md": MARKDOWN, ".markdown": MARKDOWN, ".html": HTML,
-            ".htm": HTML, ".xhtml": HTML, ".json": JSON, ".jsonl": JSONL, ".ndjson": JSONL}
+            ".htm": HTML, ".xhtml": HTML, ".json": JSON, ".jsonl": JSONL, ".ndjson": JSONL,
+            # a page saved under its address's name ("news.php", "view.aspx?id=12", "article.shtml")
+            ".php": HTML, ".asp": HTML, ".aspx": HTML, ".jsp": HTML, ".shtml": HTML, ".cfm": HTML}
+MARKUP = re.compile(r"<(?:[A-Za-z][\w:-]*[\s/>]|!--|!DOCTYPE)", re.I)
+_QUERY = re.compile(r"[?#].*$")
+
+
+def kind_of(name: str) -> str | None:
+    """The kind of input a file name says, or None for a type not read. A name with no suffix
+    (a page saved as "332364") is read as text, which a page's markup then turns into a page."""
+    from pathlib import PurePosixPath
+
+    base = _QUERY.sub("", PurePosixPath(name).name)  # "view.aspx?id=12": the address's query aside
+    suffix = PurePosixPath(base).suffix.lower()
+    if not suffix or suffix[1:].isdigit():
+        return TEXT
+    return SUFFIXES.get(suffix)
 # What the offsets of each kind of input count in (the articles table's ``text_source``).
 SOURCE = {TEXT: "file", MARKDOWN: "file", HTML: "page's main text", JSON: "record's text", JSONL: "record's text"}
 # Fields of a feed record, by what they give (first present wins); JSON Feed's names included.
@@ -167,6 +183,8 @@ def read(data: bytes, kind: str) -> list[Item]:
         return _jsonl(raw)
     if kind == TEXT and PAGE_START.match(raw):
         kind = HTML  # a page saved under a .txt name ("<!DOCTYPE html>..."): read as the page it is
+    elif kind == HTML and not MARKUP.search(raw, 0, 20_000):
+        kind = TEXT  # "news.php" holding the report's plain text: no markup to read
     item = {TEXT: _plain, MARKDOWN: _markdown, HTML: _html}[kind](raw)
     if item.status == "ok" and not item.text.strip():
         item.status = "skipped: empty"
