@@ -17,7 +17,7 @@ from functools import lru_cache
 import pycountry
 
 from .doc import Doc, Span, span
-from .lexicon import cue_words, table, words
+from .lexicon import cue, cue_words, table, words
 
 MIN_NAMED_CITY = 1_000_000  # cities that stand for their state wherever they are named
 MIN_CITY = 100_000  # cities known by name in bodies' and offices' names ("Mayor of Veszprem" aside)
@@ -164,17 +164,23 @@ LOCAL_TYPE_WORDS = frozenset(cue_words("subdivision_type"))
 @lru_cache(maxsize=1)
 def _subdivisions() -> dict[str, str]:
     """First-level subdivisions of pycountry by folded name, their local type words removed
-    ("Shaanxi Sheng" -> "shaanxi")."""
-    out: dict[str, str] = {}
+    ("Shaanxi Sheng" -> "shaanxi"): the state of the first of that name."""
+    return {k: v[0] for k, v in _subdivision_states().items()}
+
+
+@lru_cache(maxsize=1)
+def _subdivision_states() -> dict[str, tuple[str, ...]]:
+    """Folded name of a first-level subdivision -> the states that have one of that name, in
+    pycountry's order."""
+    out: dict[str, list[str]] = {}
     for s in pycountry.subdivisions:
         if s.parent_code is not None:
             continue
         alpha3 = pycountry.countries.get(alpha_2=s.country_code).alpha_3
-        name = s.name.split(",")[0]
-        core = " ".join(w for w in name.split() if w.lower() not in LOCAL_TYPE_WORDS)
-        if core:
-            out.setdefault(fold_accents(core), alpha3)
-    return out
+        core = " ".join(w for w in s.name.split(",")[0].split() if w.lower() not in LOCAL_TYPE_WORDS)
+        if core and alpha3 not in out.setdefault(fold_accents(core), []):
+            out[fold_accents(core)].append(alpha3)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def region_country(name: str) -> str | None:
@@ -188,6 +194,23 @@ def region_country(name: str) -> str | None:
 REGION = re.compile(r"(?P<name>(?:[A-ZÀ-ÖØ-ÞĀ-Ỹ][\w-]*(?:[’'](?!s\b)[\w-]+)*\s+){1,3})(?P<type>[Rr]egion|[Pp]rovince|[Oo]blast|[Gg]overnorate|"
                     r"[Pp]refecture|[Cc]ounty|[Dd]istrict|[Kk]rai|State)\b")
 REGION_LEAD = re.compile(r"(?:The|A|An|In|Of)\s+")
+# "Chief Minister of Punjab Maryam Nawaz": a first-level subdivision named after its office
+REGION_OFFICE = re.compile(rf"\b(?i:{cue('region_office')})\s+of\s+(?:the\s+)?"
+                           r"(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ỹ][\w’'-]+(?:[ -][A-ZÀ-ÖØ-ÞĀ-Ỹ][\w’'-]+){0,2})")
+
+
+def _subdivision_at(words_: str) -> tuple[str, str | None] | None:
+    """The longest first words of ``words_`` that name a first-level subdivision, and its state
+    (None where subdivisions of several states have that name: "Punjab")."""
+    parts = words_.split()
+    for n in range(len(parts), 0, -1):
+        name = " ".join(parts[:n])
+        states = _subdivision_states().get(fold_accents(name))
+        if states:
+            return name, states[0] if len(states) == 1 else None
+    return None
+
+
 CITY_OF = re.compile(r"\b[Cc]ity\s+of\s+(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ỹ][\w’'-]+(?:[ -][A-ZÀ-ÖØ-ÞĀ-Ỹ][\w’'-]+)?)")
 
 
@@ -227,6 +250,11 @@ def places(doc: Doc) -> list[Span]:
             continue  # "Kogi State", not "Union State"
         extra.append(span(start, m.end("type"), "region", alpha3=region_country(name), kind="region",
                           possessive=False))
+    for m in REGION_OFFICE.finditer(text):
+        region = _subdivision_at(m.group("name"))
+        if region is not None and not any(a <= m.start("name") < b for a, b in taken):
+            extra.append(span(m.start("name"), m.start("name") + len(region[0]), "region", alpha3=region[1], kind="region",
+                              possessive=False))
     for m in CITY_OF.finditer(text):
         s, e = m.span("name")
         if not any(a <= s < b for a, b in taken):
