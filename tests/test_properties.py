@@ -97,3 +97,26 @@ def test_long_lists_and_tables_cost_linearly(unit):
     large = lead + unit * (80_000 // len(unit))
     ratio = (_cost(large) / len(large)) / (_cost(small) / len(small))
     assert ratio < 2.0, f"cost per character grew {ratio:.1f}x when the list grew 4x"
+
+
+@pytest.mark.parametrize("unit", [
+    "Aliyev spoke of the 'solid foundation' of the two countries' ties, ",
+    "&#8220;We will sign it,&#8221; said the minister &amp; ",
+    "The two Prime Ministers discussed trade and signed a memorandum on the\n",
+    "an MoU among Glagit, Musashi Seimitsu Industry Glafit, ",
+])
+def test_run_on_quotes_and_wrapped_lines_cost_linearly(unit):
+    from helpers.decoding import normalise
+
+    def cost(text: str) -> float:
+        best = float("inf")
+        for _ in range(3):
+            t0 = time.perf_counter()
+            parse_article(normalise(text)[0], "x")
+            best = min(best, time.perf_counter() - t0)
+        return best
+
+    small = unit * (10_000 // len(unit))
+    large = unit * (40_000 // len(unit))
+    ratio = (cost(large) / len(large)) / (cost(small) / len(small))
+    assert ratio < 2.0, f"cost per character grew {ratio:.1f}x when the text grew 4x"

@@ -57,7 +57,7 @@ def _in_a_name(text: str, s: int, sentence_start: int) -> bool:
     after a colon: "six areas: Infrastructure, ...; Economic Integration"): part of a proper name."""
     if not text[s].isupper() or text[s:s + 2].isupper():
         return False
-    before = text[sentence_start:s]
+    before = text[max(sentence_start, s - 300):s]  # a run-on text's "sentence" is no longer than a sentence is
     return bool(before.strip()) and ":" not in before and not re.search(r"[“\"«(]\s*$", before)
 
 

@@ -241,6 +241,7 @@ def _before(doc: Doc, qs: int, people: list[Span], said: list[Span]) -> str | No
     that", "The Hungarian premier acknowledged ..., but said"), or "According to X,"."""
     text, lay = doc.text, doc.layout
     s, _ = lay.sentence_at(qs)
+    s = max(s, qs - HEAD_REACH)  # a run-on text's "sentence" is no longer than a sentence is
     head = text[s:qs]
     verbs = list(_before_verb().finditer(head))
     if not verbs:
@@ -365,6 +366,7 @@ def _resolve(doc: Doc, who: str, pos: int, people: list[Span], said: list[Span] 
 
 
 _IMPERSONAL = re.compile(rf"(?:^|\s)(?:{cue('impersonal_speaker')})$")
+HEAD_REACH = 400  # how far before a quote its speaker is looked for in the sentence
 NEAR = 6000  # how far from a quote its speaker may be named (a report names a speaker near the words)
 
 
