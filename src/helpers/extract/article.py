@@ -218,6 +218,9 @@ NOT_GATHERING = re.compile(rf"\b(?:{cue('not_gathering')})\s*$")
 TAKING_PART = re.compile(rf"\b(?:{cue('taking_part')})\b[^.]{{0,60}}\b(?:{cue('gathering')})\b", re.I)
 SIGNED_AT = re.compile(rf"\b(?:{cue('concluded_at')})\b[^.]{{0,60}}?\b(?:at|during|on\s+the\s+sidelines\s+of)\s+(?:the\s+|an?\s+)?"
                        rf"[^.]{{0,100}}?\b(?:{cue('gathering')})\b", re.I)
+# "During the Kazakhstan-Korea Business Forum, companies signed 25 agreements": the gathering first
+SIGNED_DURING = re.compile(rf"(?:^|(?<=[.\n]))\s*(?:[Aa]t|[Dd]uring|[Oo]n\s+the\s+sidelines\s+of)\s+(?:the\s+|an?\s+)?[^.,]{{0,100}}?"
+                           rf"\b(?:{cue('gathering')})\b[^.]{{0,120}}?\b(?:{cue('concluded_at')})\b", re.I)
 VISIT = re.compile(rf"\b(?:{cue('visit_word')})\b")
 HELD = re.compile(rf"\b(?:{cue('gathering')})\b[^.]{{0,60}}\b(?:was|were|is|are)\s+held\b", re.I)
 
@@ -264,7 +267,7 @@ def find_event_type(doc: Doc) -> str:
         return min(visits, key=hits.get)
     if "commission" in hits:
         return "commission"
-    if "forum" in hits and SIGNED_AT.search(body):
+    if "forum" in hits and (SIGNED_AT.search(body) or SIGNED_DURING.search(body)):
         return "forum"  # "the agreements were signed at the Business Seminar"
     for m in VISIT.finditer(low):  # the headline's words count ("Visit of Prime Minister to Cyprus")
         if not _future(low, m.start(), m.end()):
