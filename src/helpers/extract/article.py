@@ -88,6 +88,8 @@ def find_outlet(doc: Doc) -> tuple[str, tuple[int, int] | None]:
     for h in matcher("credits").finditer(text):
         x = h.group("x")
         if x and not lay.in_headline(h.start) and not lay.in_headline(x[0]):
+            if text[x[1] - 1] == ".":  # "... originally published by The Diplomat.": the sentence's stop
+                x = (x[0], x[1] - 1)
             return _short(text[x[0]:x[1]]), x
     found = _credited(doc, _credit_verb(), surnames)
     if found is None:  # "..., the Dhaka Tribune stated": a verb of speech credits an outlet's name

@@ -366,6 +366,9 @@ def _subject(doc: Doc, d: Draft, s: int) -> tuple[int, int, str] | None:
         return None
     v = verbs[-1]
     subject = before[:v.start()]
+    said = list(_reported_that().finditer(subject))
+    if said:  # "A Trend correspondent reports from Tashkent that Azerbaijan and Uzbekistan signed": after "that"
+        s, before, subject = s + said[-1].end(), before[said[-1].end():], subject[said[-1].end():]
     tw = TOGETHER_WITH.match(subject)
     if tw:  # "The Saudi Fund for Development, together with the Economic Relations Division, signed": both
         return s + tw.start("name"), s + tw.end("other"), "subject"
@@ -388,6 +391,13 @@ def _subject(doc: Doc, d: Draft, s: int) -> tuple[int, int, str] | None:
     if ss >= se or text[ss:se].lower() in words("title_stops"):
         return None  # "Other signed documents": a word before a participle is no subject
     return ss, se, "subject"
+
+
+@lru_cache(maxsize=1)
+def _reported_that() -> re.Pattern[str]:
+    """A clause that reports what follows ("... reports from Tashkent that", "the ministry said that")."""
+    verbs = alternation_of("signals", "signal", "report") + "|" + alternation_of("signals", "signal", "speech")
+    return re.compile(rf"\b(?:{verbs})\b[^.;:]{{0,60}}?\bthat\s+")
 
 
 def _between_states(doc: Doc, comma: int) -> bool:
