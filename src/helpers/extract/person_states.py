@@ -205,13 +205,15 @@ def _sides(doc: Doc, people: list[dict], taking: list[str]) -> None:
                 continue
             for ps, pe in p["mentions"]:
                 s, e = lay.sentence_at(ps)
-                for q in people:
-                    if q is p or not q["alpha3"] or q["alpha3"] not in taking:
+                # the people of the sentence in the order it names them: its subject first ("Golovchenko
+                # paid visits to ... Trong, held talks with Pham Minh Chinh": Golovchenko meets him)
+                named = sorted(((m, q) for q in people if q is not p and q["alpha3"] in taking
+                                for m in q["mentions"] if s <= m[0] < e), key=lambda x: x[0][0])
+                seen_q: set[int] = set()
+                for (a, b), q in named:
+                    if id(q) in seen_q:
                         continue
-                    qm = [(a, b) for a, b in q["mentions"] if s <= a < e]
-                    if not qm:
-                        continue
-                    a, b = qm[0]
+                    seen_q.add(id(q))
                     gap = text[min(pe, b):max(ps, a)]
                     same_title = p["title"] and p["title"] == q["title"] and re.fullmatch(r"[^.;]{0,60}\band\b[^.;]{0,40}", gap)
                     if MEETING.search(gap) or same_title:
