@@ -12,6 +12,7 @@ from .places import OF_PLACE
 
 DESTINATION = re.compile(rf"\b(?:{cue('travel')})\s+(?:the\s+)?$", re.I)
 MEETING = re.compile(rf"\b(?:{cue('meeting')})\b", re.I)
+OTHER_SIGNER = re.compile(r",?\s+and\s+(?:an?|the)\s+[a-z][\w -]{0,40}?\s+(?:of|from)\s+(?:the\s+)?")
 MEETS = re.compile(rf"\b(?:{cue('meets_verb')})\b")
 
 
@@ -61,11 +62,23 @@ def fill_states(doc: Doc, people: list[dict]) -> None:
                 and not DESTINATION.search(text, max(s, pl.start - 20), pl.start)]
         if near:
             before = [pl for pl in near if pl.start < p["start"]]
-            p["alpha3"] = (before[-1] if before else near[0])["alpha3"]
+            pick = before[-1] if before else near[0]
+            if not before and len(taking) == 2 and pick["alpha3"] in taking and \
+                    OTHER_SIGNER.fullmatch(text, p["end"], pick.start):
+                # "signed by Foreign Secretary Amrit Rai and a representative of China's Ministry": the other side's
+                p["alpha3"] = taking[1] if pick["alpha3"] == taking[0] else taking[0]
+            else:
+                p["alpha3"] = pick["alpha3"]
         elif home and home in taking:
             p["alpha3"] = home
         elif taking:
             p["alpha3"], p["guessed"] = taking[0], True
+
+
+def _meets(gap: str) -> bool:
+    """A word of meeting between two people ("held talks with"), not a comma's "with" of people
+    standing by (", with PM Oli and Premier Li Qiang looking on")."""
+    return any(not (m.group().lower() == "with" and gap[:m.start()].rstrip().endswith(",")) for m in MEETING.finditer(gap))
 
 
 def _by_column(doc: Doc, people: list[dict]) -> None:
@@ -216,7 +229,7 @@ def _sides(doc: Doc, people: list[dict], taking: list[str]) -> None:
                     seen_q.add(id(q))
                     gap = text[min(pe, b):max(ps, a)]
                     same_title = p["title"] and p["title"] == q["title"] and re.fullmatch(r"[^.;]{0,60}\band\b[^.;]{0,40}", gap)
-                    if MEETING.search(gap) or same_title:
+                    if _meets(gap) or same_title:
                         p["alpha3"] = taking[1] if q["alpha3"] == taking[0] else taking[0]
                         changed = True
                         break
