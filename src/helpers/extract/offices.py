@@ -253,6 +253,9 @@ def _without_states(text: str, s: int, e: int, places) -> str:
     a name stays ("Oman Chamber of Commerce")."""
     out = text[s:e]
     for p in sorted(places.within(s, e), key=lambda p: -p.start):
+        if p.label == "demonym" and p.start == s and p.end < e:
+            out = out[p.end - s:].lstrip()  # "the Indian Upper House" -> "the Upper House"
+            continue
         if p.label not in ("name", "official"):
             continue
         a, b = p.start - s, p.end - s
@@ -362,7 +365,8 @@ def _chain(text: str, found: list[Span]) -> list[Span]:
             attrs["alpha3"] = o["alpha3"] or prev["alpha3"]
             attrs["states"] = tuple(prev["states"]) + tuple(o["states"])
             attrs["chained"] = prev
-            out.append(span(o.start, o.end, "office", **attrs))
+            attrs["country_start"] = prev["country_start"]
+            out[-1] = span(prev.start, o.end, "office", **attrs)  # one office: no holder stands between
             continue
         out.append(o)
     return out

@@ -69,10 +69,35 @@ def fill_states(doc: Doc, people: list[dict]) -> None:
                 p["alpha3"] = taking[1] if pick["alpha3"] == taking[0] else taking[0]
             else:
                 p["alpha3"] = pick["alpha3"]
+        elif (listed := _listed_with(doc, p, people)) is not None:
+            p["alpha3"] = listed
         elif home and home in taking:
             p["alpha3"] = home
         elif taking:
             p["alpha3"], p["guessed"] = taking[0], True
+
+
+ENUMERATION = re.compile(r"(?:(?:and|of|the|for|on|in|to)\b|[A-Z(][\w()’'-]*|[\s,;–-])*")
+FUNCTION_WORD = re.compile(r"\b(?:and|of|the|for|on|in|to)\b")
+
+
+def _listed_with(doc: Doc, p: dict, people: list[dict]) -> str | None:
+    """The state of the people a person is listed with ("with PM Modi, President Droupadi Murmu, Vice
+    President ... Jagdeep Dhankhar"): the ones named next to them, with only offices, commas and
+    "and" between, where they agree."""
+    text = doc.text
+    s, e = doc.layout.sentence_at(p["start"])
+    states = set()
+    for q in people:
+        if q is p or not q["alpha3"]:
+            continue
+        for a, b in q["mentions"]:
+            if not s <= a < e:
+                continue
+            gap = text[b:p["start"]] if b <= p["start"] else text[p["end"]:a]
+            if len(gap) <= 90 and ENUMERATION.fullmatch(gap) and ("," in gap or FUNCTION_WORD.search(gap)):
+                states.add(q["alpha3"])
+    return states.pop() if len(states) == 1 else None
 
 
 def _meets(gap: str) -> bool:
