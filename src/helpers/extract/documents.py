@@ -23,6 +23,7 @@ from .matcher import matcher
 COUNT = re.compile(rf"\b(?:(?!(?:19|20)\d\d\b)\d+|{'|'.join(NUMBER_WORDS)}|dozens|a dozen|more than \d+|over \d+|some \d+)"
                    r"(?:\s+(?!and\b|or\b)[\w-]+){0,3}[\s\"“«]*$", re.I)
 SUBJECT = re.compile(r"\s*(?:\([A-Z][A-Za-z]{1,8}s?\)\s*)?(?:,\s+(?=between\s))?(?:(?:of|on|between|among|for|in|to|with|establishing|regarding|concerning|aimed|about|"
+                     r"amending|supplementing|extending|"
                      r"by|under|within|covering|related|focused)\b|\((?![A-Z][A-Za-z]{1,8}s?\))|[\"“«](?=(?-i:[A-Z0-9]))|"
                      r"and\s+(?!an?\s|the\s)[a-z]+\s+(?:of|on)\b[^.;]{0,80}\bbetween\b)",
                      re.I)
