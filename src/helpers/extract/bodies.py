@@ -136,9 +136,15 @@ def bodies(doc: Doc) -> list[Span]:
         acronym = None
         # "(JBIC)", "«Khovar»", "[Uzbekistan Railways]" right after the name
         m = ACRONYM_AFTER.match(text, e, e + 24)
+        short = SHORT_NAME_AFTER.match(text, e, e + 44) if not m else None
+        if short and any(p.start == short.start("a") and p.end == short.end("a")
+                         for p in places.within(short.start("a"), short.end("a"))):
+            short = None  # "(South Korea)": where it is, not its name
         if m:
             acronym = m.group("a")
             e = m.end()
+        elif short:
+            e = short.end()
         else:
             m = re.match(r"\s*[«“\"](?P<a>[^»”\"\n]{2,30})[»”\"]", text[e:e + 34])
             if m and _is_cap(m.group("a")):
@@ -262,6 +268,8 @@ def _right(text: str, toks: list[tuple[int, int]], words_: list[str], j: int, co
 
 # "(JBIC)", "(NNPC Ltd)": an acronym in brackets after a name, with its legal form
 ACRONYM_AFTER = re.compile(rf"\s*\((?P<a>[A-Z][A-Za-z0-9&.-]{{1,12}}(?:\s+(?:{'|'.join(re.escape(f) for f in cue_words('legal_form'))}))?)\)")
+# "(China Exim)", "(Rajya Sabha)": a short name of two or three capitalised words in brackets
+SHORT_NAME_AFTER = re.compile(r"\s*\((?P<a>[A-Z][\w&.-]{1,12}(?:\s+[A-Z][\w&.-]{1,12}){1,2})\)")
 MAX_NAME_WORDS = 40  # tokens of the longest body's name read
 
 

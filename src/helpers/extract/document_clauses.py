@@ -183,6 +183,10 @@ WORTH_THEN = re.compile(r"\s+(?:worth|valued\s+at)\s+(?:[^,;.()]|(?<=\d)[.,](?=\
 PASSIVE_BY = re.compile(r"\s*(?:,\s*(?=(?:was|were|has|have|had)\s)|,[^,]{0,40},\s*)?(?:\([A-Za-z]{1,12}\)\s*)?(?:(?!(?:that|which|who)\b)[a-z][\w-]*\s+){0,3}?"
                         r"(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?"
                         rf"(?:{cue('signed_verb')})\s+(?:[\w\s]{{0,30}}?\s)?(?P<prep>by|between|with)\s+")
+# "Under the agreement signed by Samruk-Kazyna and Mubadala, ...": the participle right after the title
+PARTICIPLE_BY = re.compile(rf"\s+(?:{cue('signed_verb')})\s+(?P<prep>by)\s+(?=(?:the\s+)?[A-Z])")
+
+
 @lru_cache(maxsize=1)
 def _with_partner() -> re.Pattern[str]:
     """"with the Government of Tajikistan", "with the Chinese company Sinopharm" (a demonym, a kind
@@ -252,7 +256,14 @@ def attach_sides(doc: Doc, drafts: list[Draft]) -> None:
         if bm and re.search(r"\b(?:Meeting|meeting|Council|Commission|session|Session)\b", title[:bm.start()]):
             bm = None  # "Minutes of the Meeting of the Council ... between A and B": the council's sides
         if bm:
-            d.sides.append((*_between_span(doc, d.start + bm.end(), d.end), "between"))
+            span_ = _between_span(doc, d.start + bm.end(), d.end)
+            if _only_cities(doc, *span_) and d.item is None and d.nested_in is None:
+                cs, _ = clause_of(doc, d)  # "a codeshare agreement on flights between Almaty and Istanbul": where,
+                subject = _subject(doc, d, cs)  # the clause's subject ("Air Astana and Turkish Airlines") signs
+                if subject and not _only_cities(doc, subject[0], subject[1]) and _names_organisation(doc, *subject[:2]):
+                    d.sides.append(subject)
+                    continue
+            d.sides.append((*span_, "between"))
             continue
         if d.item is not None and d.nested_in is None and (im := ITEM_SIDES.match(text, d.end, d.item[1])):
             g = "paren" if im.group("paren") else "after"  # "- Memorandum on tourism (A – B);", "- Protocol on X: A and B"
@@ -270,6 +281,9 @@ def attach_sides(doc: Doc, drafts: list[Draft]) -> None:
             d.sides.append((*_between_span(doc, bw.end(), e), "between"))
             continue
         pm = PASSIVE_BY.match(after)
+        if pm is None and (pb := PARTICIPLE_BY.match(after)) and not doc["people"].within(
+                d.end + pb.end(), _phrase_end(doc, d.end + pb.end(), e)):
+            pm = pb  # "the agreement signed by Samruk-Kazyna and Mubadala" (signed by people: the clause's subject signs)
         if pm:
             bs = d.end + pm.end()
             if pm.group("prep") == "between":
@@ -398,6 +412,24 @@ def _reported_that() -> re.Pattern[str]:
     """A clause that reports what follows ("... reports from Tashkent that", "the ministry said that")."""
     verbs = alternation_of("signals", "signal", "report") + "|" + alternation_of("signals", "signal", "speech")
     return re.compile(rf"\b(?:{verbs})\b[^.;:]{{0,60}}?\bthat\s+")
+
+
+def _names_organisation(doc: Doc, s: int, e: int) -> bool:
+    """True where a phrase names an organisation or a state, not people ("The mayors", "Presidents A and B")."""
+    if doc["people"].within(s, e) or doc["offices"].within(s, e):
+        return False
+    return bool(re.search(r"\b[A-Z]", re.sub(r"^\s*(?:The|the)\s+", "", doc.text[s:e])))
+
+
+def _only_cities(doc: Doc, s: int, e: int) -> bool:
+    """True where the words of ``text[s:e]`` name cities and nothing else ("Almaty and Istanbul")."""
+    cities = [p for p in doc["places"].within(s, e) if p["kind"] in ("city", "capital")]
+    if not cities or doc["bodies"].within(s, e):
+        return False
+    rest = doc.text[s:e]
+    for p in sorted(cities, key=lambda p: -p.start):
+        rest = rest[:p.start - s] + rest[p.end - s:]
+    return not re.sub(r"\b(?:and|the|cities|of)\b|[,\s]", "", rest)
 
 
 def _between_states(doc: Doc, comma: int) -> bool:
