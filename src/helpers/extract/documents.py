@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from .doc import Doc, Span, span
-from .document_clauses import REACH, attach_sides, find_status, validity_clauses
+from .document_clauses import REACH, find_status, validity_clauses
+from .document_sides import attach_sides
 from .document_groups import CLAUSE_LEAD, FIELD_LEAD, LIST_LEAD, members, pairs, root
 from .document_titles import complement_end, left_start, trim
 from .lexicon import NUMBER_WORDS, cue, cue_words
