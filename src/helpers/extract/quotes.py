@@ -175,6 +175,10 @@ def quotes(doc: Doc) -> list[Span]:
             if who is None and k == 0 and opened and text[ps:qs].strip() in ('"', "“", "«", "") and last_speaker \
                     and (prev_open_end or prev_quoted):
                 who = last_speaker  # a long quote goes on in a new paragraph
+            if who is None and k == 0 and n and text[ps:qs].strip() in ('"', "“", "«", "„", ""):
+                prev_end = len(text[:paragraphs[n - 1][1]].rstrip())
+                if text[prev_end - 1:prev_end] == ":":  # "Addressing the press, Tokayev noted:" / "“Our countries ...”"
+                    who = _before(doc, prev_end - 1, people, out)
             if who is None:
                 continue
             out.append(span(qs, qe, "quote", speaker=who, text=text[qs:qe]))
