@@ -227,6 +227,22 @@ VISIT = re.compile(rf"\b(?:{cue('visit_word')})\b")
 HELD = re.compile(rf"\b(?:{cue('gathering')})\b[^.]{{0,60}}\b(?:was|were|is|are)\s+held\b", re.I)
 
 
+PAST_BEFORE = re.compile(rf"\b(?:{cue('earlier')}|last)\s+(?:(?!of\b)[\w’'-]+\s+){{0,3}}$")  # not "the last day of his visit"
+PAST_AFTER = re.compile(r"^[^.]{0,50}?\b(?:in\s+(?P<year>(?:19|20)\d\d)\b|(?:last|previous)\s+(?:year|month|week)\b)")
+
+
+def _past(doc: Doc, text: str, start: int, end: int) -> bool:
+    """True for a visit spoken of as over ("the previous visit", "his official visit to Japan in
+    2022", "a visit last year"): an earlier event, not the one reported."""
+    if PAST_BEFORE.search(text, max(0, start - 40), start):
+        return True
+    m = PAST_AFTER.match(text[end:end + 60])
+    if not m:
+        return False
+    published = find_published(doc)
+    return not m.group("year") or bool(published) and int(m.group("year")) < int(published[:4])
+
+
 def _future(text: str, start: int, end: int) -> bool:
     """True for a visit spoken of as to come ("invited ... to pay a visit", "a visit next year")."""
     return bool(FUTURE.search(text[max(0, start - 60):start]) or NEXT.match(text[end:end + 40]))
@@ -256,8 +272,8 @@ def find_event_type(doc: Doc) -> str:
                 continue
             if kind == "forum" and NOT_GATHERING.search(low[max(0, m.start() - 12):m.start()]):
                 continue
-            if kind.endswith("visit") and _future(low, m.start(), m.end()):
-                continue  # "invited him to pay a state visit next year"
+            if kind.endswith("visit") and (_future(low, m.start(), m.end()) or _past(doc, low, m.start(), m.end())):
+                continue  # "invited him to pay a state visit next year", "during his official visit to Japan in 2022"
             if kind == "commission" and (_future(low, m.start(), m.end()) or EARLIER.search(low, max(0, m.start() - 60), m.start())):
                 continue  # "supported by the existing Joint Commission", "the next session of the commission"
             hits[kind] = m.start()
@@ -272,7 +288,7 @@ def find_event_type(doc: Doc) -> str:
     if "forum" in hits and (SIGNED_AT.search(body) or SIGNED_DURING.search(body)):
         return "forum"  # "the agreements were signed at the Business Seminar"
     for m in VISIT.finditer(low):  # the headline's words count ("Visit of Prime Minister to Cyprus")
-        if not _future(low, m.start(), m.end()):
+        if not _future(low, m.start(), m.end()) and not _past(doc, low, m.start(), m.end()):
             return "official_visit"
     if "forum" in hits and (TAKING_PART.search(body) or HELD.search(body)):
         return "forum"
