@@ -12,13 +12,10 @@ from functools import lru_cache
 from .doc import Doc, Mask, Span, span
 from .lexicon import alternation_of, cue, table
 from .names import core, same_name, surname
+from .quote_marks import MARKS, closing_paragraphs, segments, trim
 
-OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’", "'": "'"}
 QUOTED_AS = re.compile(r"\bquoted\s+(?P<who>[^,.;:]{2,60}?)\s+as\s+saying\b")
 QUOTED_AS_SAYING = re.compile(r"\s+(?:was|is|has\s+been)\s+(?:also\s+)?quoted\s+as$")
-# "spoke of the 'solid foundation' linking ...": a few lower-case words between straight single quotes
-QUOTED_PHRASE = re.compile(r"'[a-z][^'\n]{0,100}?[a-z]'(?![\w])")
-MARKS = re.compile("[“”«»„\"‘’']")  # the marks that open or close a quote
 MIN_WORDS = 2
 NAME_ONLY = re.compile(r"(?:[A-Z][\w’'-]*\s*){1,4}")
 ROLE_SYNONYMS = {r["pattern"]: r["role"] for r in table("role_synonyms")}
@@ -43,79 +40,6 @@ def _before_verb() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_verbs()}|according\s+to)\b", re.I)
 
 
-def segments(text: str, s: int, e: int, sentence_starts: list[int] = ()) -> list[tuple[int, int, bool, bool]]:
-    """(start, end, opened, closed) of each quoted segment of ``text[s:e]`` (one paragraph); a
-    closing mark never opened closes a quote from the paragraph's start or, after another quote,
-    from the first sentence after it."""
-    out: list[tuple[int, int, bool, bool]] = []
-    open_at, closer = None, ""
-    phrase = False  # a straight single quote opened before a lower-case word: a phrase quoted ('solid foundation')
-    last_end = s
-    for m in MARKS.finditer(text, s, e):
-        i = m.start()
-        ch = text[i]
-        if open_at is None:
-            if ch in OPENERS and _opens(text, i, s, e):
-                open_at, closer = i, OPENERS[ch]
-                phrase = False
-            elif ch == "'" and QUOTED_PHRASE.match(text, i, e) and (i == s or text[i - 1].isspace()):
-                open_at, closer, phrase = i, "'", True
-            elif ch in "”»\"" and _closes(text, i, s, e) and i > last_end and (
-                    text[i - 1:i] in ",.!?…" or not text[i + 1:e].strip(" .,;!?")):
-                start = last_end if not out else next((x for x in sentence_starts if last_end <= x < i), None)
-                if start is not None:
-                    out.append((start, i, False, True))  # closed, never opened
-                last_end = i + 1
-        elif ch == closer and (_closes(text, i, s, e) or phrase and text[i - 1].isalpha() and not text[i + 1:i + 2].isalnum()) \
-                or ch in "”»" and closer in "”»\"" and ch != closer and _closes(text, i, s, e):
-            out.append((open_at + 1, i, True, True))
-            last_end = i + 1
-            open_at = None
-    if open_at is not None:
-        out.append((open_at + 1, e, True, False))
-    return out
-
-
-def _closing_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> dict[int, int]:
-    """Paragraphs inside a quote left open by an earlier one (no mark of their own, or only the
-    closing one): paragraph number -> where its quoted words end. A run counts only where a later
-    paragraph closes it before opening anything."""
-    out: dict[int, int] = {}
-    run: list[int] = []
-    for n, (ps, pe) in enumerate(paragraphs):
-        first = MARKS.search(text, ps, pe)
-        if first is None:
-            run.append(n)
-            continue
-        i = first.start()
-        if text[i] in "”»\"" and _closes(text, i, ps, pe) and not (text[i] in OPENERS and _opens(text, i, ps, pe)):
-            for k in run:
-                out[k] = paragraphs[k][1]
-            out[n] = i
-        run = []
-    return out
-
-
-def _opens(text: str, i: int, s: int, e: int) -> bool:
-    before = text[i - 1] if i > s else " "
-    after = text[i + 1] if i + 1 < e else " "
-    if text[i] in "“«„":
-        return not after.isspace()
-    if text[i] == "'":  # a straight single quote opens only a sentence ("'We have solved ...,' he said")
-        return (before.isspace() or before in "([{—–-/:") and after.isupper()
-    return (before.isspace() or before in "([{—–-/:") and not after.isspace()
-
-
-def _closes(text: str, i: int, s: int, e: int) -> bool:
-    before = text[i - 1] if i > s else " "
-    after = text[i + 1] if i + 1 < e else " "
-    if text[i] == "’":
-        return not before.isspace() and not after.isalnum()
-    if text[i] == "'":  # not an apostrophe ("Mirziyoyev's", "countries' ties"): after a stop or a comma
-        return before in ",.!?…" and not after.isalnum()
-    return not before.isspace() or text[i] in "”»"
-
-
 def quotes(doc: Doc) -> list[Span]:
     """The quotes layer: attrs ``speaker`` (a name of the people layer) and ``text``."""
     text, lay = doc.text, doc.layout
@@ -126,12 +50,12 @@ def quotes(doc: Doc) -> list[Span]:
     last_speaker: str | None = None
     prev_open_end = prev_quoted = False
     paragraphs = [(lay.lead[1] if lay.lead and lay.lead[0] == ps else ps, pe) for ps, pe in lay.paragraphs]
-    closes_open = _closing_paragraphs(text, paragraphs)
+    closes_open = closing_paragraphs(text, paragraphs)
     for n, (ps, pe) in enumerate(paragraphs):
         done = -1  # where the words of a quote carried over from earlier paragraphs end
         if n in closes_open and prev_open_end and prev_quoted and last_speaker:
             # a long quote goes on through paragraphs with no mark of their own, to the one that closes it
-            qs, qe = _trim(text, ps, closes_open[n])
+            qs, qe = trim(text, ps, closes_open[n])
             if qe > qs and len(text[qs:qe].split()) >= MIN_WORDS:
                 out.append(span(qs, qe, "quote", speaker=last_speaker, text=text[qs:qe]))
                 prev_open_end = closes_open[n] >= pe - 2 and not MARKS.search(text, ps, pe)
@@ -160,7 +84,7 @@ def quotes(doc: Doc) -> list[Span]:
         for k, (qs, qe, opened, closed) in enumerate(segs):
             if qe <= done:
                 continue
-            qs, qe = _trim(text, qs, qe)
+            qs, qe = trim(text, qs, qe)
             if qe <= qs or len(text[qs:qe].split()) < MIN_WORDS or titles.covers(qs) or NAME_ONLY.fullmatch(text[qs:qe]):
                 continue  # '"Billion Trees"': a name in quotes, no statement
             who = _after(doc, qe, pe, people, out) if closed else None
@@ -209,18 +133,10 @@ def _dash_speech(doc: Doc, ps: int, pe: int, people: list[Span], said: list[Span
     if not m:
         return None
     who = _resolve(doc, m.group("who"), ps, people, said)
-    qs, qe = _trim(text, m.start("q"), m.end("q"))
+    qs, qe = trim(text, m.start("q"), m.end("q"))
     if not who or qe - qs < 15:
         return None
     return span(qs, qe, "quote", speaker=who, text=text[qs:qe])
-
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and (text[s].isspace() or text[s] in "“«\"„‘'-–—.,;:"):
-        s += 1
-    while e > s and (text[e - 1].isspace() or text[e - 1] in "”“»\"’',"):
-        e -= 1
-    return s, e
 
 
 def _after(doc: Doc, qe: int, pe: int, people: list[Span], said: list[Span]) -> str | None:
@@ -307,7 +223,7 @@ def _turn(doc: Doc, start: int, people: list[Span]) -> tuple[int, int] | None:
         end = b
     if end is None:
         return None
-    s, e = _trim(text, s, end)
+    s, e = trim(text, s, end)
     return (s, e) if e > s else None
 
 
