@@ -86,6 +86,8 @@ def attach_sides(doc: Doc, drafts: list[Draft]) -> None:
                 if subject:
                     d.sides.insert(0, subject)
             continue  # named when the document was read ("one with A", "... as well as C and D")
+        if lay.in_headline(d.start):
+            continue  # "Kyrgyzstan, Tajikistan sign border treaty": a headline names no sides (TABLES.md)
         title = text[d.start:d.end]
         pm = PARTICIPATION.search(title)
         if pm:  # "an agreement on ... with the participation of A, B and C"
