@@ -32,6 +32,7 @@ GENERIC = frozenset(cue_words("generic_doc"))
 APPOSED_SUBJECT = re.compile(r",\s+(?:on|regarding|concerning)\s")
 SIGNED_BY_NAMED = re.compile(rf"\s+(?:(?:was|were|has\s+been|had\s+been)\s+)?(?:{cue('signed_verb')})\s+"
                              r"(?:by|on\s+behalf\s+of)\s+(?:the\s+)?[A-Z]")
+PRESENTING = re.compile(rf"\b(?:{cue('presenting')})\b(?:\s+[\w’'-]+){{0,4}}?\s+(?:on\s+|about\s+)?(?:the|its|his|her|their|a)\s+(?:[\w’'-]+\s+){{0,3}}$")
 ATTENDED = re.compile(rf"\b(?:{cue('attending')})\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}$")
 PERIOD_NEXT = re.compile(r"\s+(?:(?:until|till|through|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b"
                          r"|(?:19|20)\d\d\s*[-–—/]\s*(?:19|20)?\d\d\b)")  # "Joint Action Plan 2025-2027 on ..."
@@ -174,6 +175,8 @@ def _read_heads(doc: Doc, text: str, folded: str) -> list[Draft]:
             continue  # "upon agreement"
         if ATTENDED.search(before):
             continue  # "attended a cultural programme": an event, not a document
+        if h.row["doc_type"] in ("program", "plan", "other") and PRESENTING.search(before):
+            continue  # "presented the development program of his country": the state's own, no document
         if FORM_OF.search(before):
             continue  # "Agreement in the form of an exchange of notes": the agreement's form, not another document
         if POSSESSIVE_DET.search(before) and not ENUMERATING.search(before):
