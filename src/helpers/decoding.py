@@ -177,6 +177,22 @@ def _wrapped(a: str, b: str, width: int) -> bool:
     return len(a) + (0 if a.endswith("-") else 1) + len(first) > width - 2
 
 
+_INLINE_BULLET = re.compile(r"(?<=\S)[ \t](?=[•▪●◦‣][ \t])")
+
+
+def inline_bullets(text: str) -> str:
+    """A list run into one line (a feed's text with its breaks lost: "... signed: • Agreement on
+    A; • Memorandum on B"): a break before each bullet, where a line holds two or more; same length."""
+    if "•" not in text and "▪" not in text and "●" not in text:
+        return text
+    out = []
+    for line in text.split("\n"):
+        if len(_INLINE_BULLET.findall(line)) >= 2:
+            line = _INLINE_BULLET.sub("\n", line)
+        out.append(line)
+    return "\n".join(out)
+
+
 _WORD = re.compile(r"[^\W\d_]+")
 _SMALL = frozenset("a an the of and or on in at to for with by from as over into amid after".split())
 
@@ -216,7 +232,7 @@ def normalise(text: str) -> tuple[str, Offsets | None]:
     with the offsets back into ``text`` (None where its length did not change)."""
     if _ODD.search(text):  # most texts have none: translating char by char costs more than looking
         text = text.translate(_SAME_LENGTH)
-    text = headline_case(unwrap(text))
+    text = headline_case(unwrap(inline_bullets(text)))
     edits: list[Edit] = [(m.start(), m.end(), "") for m in _DROP.finditer(text)]
     if "&" in text:  # "&#8220;Trade&#8221; &amp; ...": a feed's or a page's text copied with its entities
         edits += [(m.start(), m.end(), html.unescape(m.group()).translate(_SAME_LENGTH))
