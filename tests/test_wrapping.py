@@ -120,10 +120,11 @@ def test_a_wrapped_report_under_a_page_s_menus_reads_as_its_paragraphs():
 
 
 def test_a_list_run_into_one_line_reads_as_its_items():
-    flat = ("Kazakhstan and Uzbekistan signed documents: • Agreement between the Government of Kazakhstan and "
-            "the Government of Uzbekistan on water management; • Memorandum between the Ministry of Energy of "
-            "Kazakhstan and the Ministry of Energy of Uzbekistan on renewable energy; • Roadmap on trade for 2025-2027.")
+    flat = ("The following documents were signed • Agreement between the Government of Kazakhstan and "
+            "the Government of Uzbekistan on water management • Memorandum between the Ministry of Energy of "
+            "Kazakhstan and the Ministry of Energy of Uzbekistan on renewable energy • Roadmap on trade for 2025-2027")
     assert len(normalise(flat)[0]) == len(flat)
     got = facts(flat)
     assert [t for t, _ in got["documents"]] == ["agreement", "memorandum", "roadmap"]
+    assert [words[-1] for _, words in got["documents"]] == ["management", "energy", "2025-2027"]  # each ends at its bullet
     assert "Ministry of Energy of Kazakhstan" in got["parties"]
