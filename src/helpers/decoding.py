@@ -129,13 +129,12 @@ def unwrap(text: str) -> str:
     if _wrapped_run(lines, inner_all, width) >= 3:  # the text as a whole (lists of wrapped items included)
         joinable = set(inner_all)
     else:  # each run of lines on its own (a page's menus above a wrapped report)
-        joinable, broken = set(), 0
-        i = 0
+        joinable, broken, i = set(), 0, 0
         while i < n:
-            j = i
+            j = i  # the run of non-blank lines from line i to line j
             while j + 1 < n and lines[i].strip() and lines[j + 1].strip():
                 j += 1
-            found = _wrapped_run(lines, range(i, j), width) if j > i else 0
+            found = _wrapped_run(lines, range(i, j), width)
             if found:
                 joinable.update(range(i, j))
                 broken += found

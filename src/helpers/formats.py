@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from email.utils import parsedate_to_datetime
+from pathlib import PurePosixPath
 
 from . import markdown, webpage
 from .decoding import CannotDecode, decode, newlines, normalise
@@ -25,8 +26,6 @@ _QUERY = re.compile(r"[?#].*$")
 def kind_of(name: str) -> str | None:
     """The kind of input a file name says, or None for a type not read. A name with no suffix
     (a page saved as "332364") is read as text, which a page's markup then turns into a page."""
-    from pathlib import PurePosixPath
-
     base = _QUERY.sub("", PurePosixPath(name).name)  # "view.aspx?id=12": the address's query aside
     suffix = PurePosixPath(base).suffix.lower()
     if not suffix or suffix[1:].isdigit():

@@ -392,25 +392,29 @@ def _opens_body(words_: list[str], i: int, after_state: bool = False) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _head_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Head word -> the words of each body kind's pattern up to that head ("Power": ("Executive", "Power"))."""
-    out: dict[str, list[tuple[str, ...]]] = {}
+def _head_patterns() -> tuple[tuple[str, ...], ...]:
+    """Each body kind's words up to its head noun, the last word before any "of" ("National
+    Assembly", "Cabinet" of "Cabinet of Ministers"; "Consulate" of "Consulate General")."""
+    out = []
     for r in table("body_kinds"):
         ws = r["pattern"].split(" of ")[0].split()
-        upto = ws[:1] if ws[-1] == "General" else ws
-        out.setdefault(upto[-1].lower(), []).append(tuple(w.lower() for w in upto))
+        out.append(tuple(ws[:1] if ws[-1] == "General" else ws))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _head_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Lower-cased head word -> the lower-cased words of each pattern up to it ("power": ("executive", "power"))."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for ws in _head_patterns():
+        out.setdefault(ws[-1].lower(), []).append(tuple(w.lower() for w in ws))
     return {k: tuple(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=1)
 def _head_words() -> frozenset[str]:
-    """The nouns that head bodies' names: each pattern's last word before any "of" ("Assembly" of
-    "National Assembly", "Cabinet" of "Cabinet of Ministers"; not "General" of "Consulate General")."""
-    out = set()
-    for r in table("body_kinds"):
-        ws = r["pattern"].split(" of ")[0].split()
-        out.add(ws[0] if ws[-1] == "General" else ws[-1])
-    return frozenset(out)
+    """The nouns that head bodies' names, as written ("Assembly", "Cabinet", "Consulate")."""
+    return frozenset(ws[-1] for ws in _head_patterns())
 
 
 def _fields_list(words_: list[str], comma: int) -> bool:

@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .doc import Doc
+from .document_titles import TERM_NEXT
 from .lexicon import alternation_of, cue
 
 if TYPE_CHECKING:
@@ -178,7 +179,7 @@ WHICH = re.compile(r",\s+(?:which|valid|effective|running|lasting)\b")
 
 
 # "a memorandum on tourism valid for five years", "an MoU, effective until 2028": its term right after it
-VALID_NEXT = re.compile(r",?\s+(?:valid|effective|runs?|running|lasting)\s+(?:for|until|till|through|to)\b")
+VALID_NEXT = re.compile(r",?" + TERM_NEXT)
 
 
 def validity_clauses(doc: Doc, d: Draft) -> list[tuple[int, int]]:

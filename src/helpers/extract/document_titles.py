@@ -26,6 +26,8 @@ WHEN_TAIL = re.compile(
     rf"\s+(?:in\s+(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?=\s+(?:on|during)\s)"
     rf"|on\s+(?:{cue('weekday')}|{MACROS['{MONTH}']}\s+\d{{1,2}}\b|\d{{1,2}}\s+{MACROS['{MONTH}']})"
     rf"|(?:{cue('vague_time')})\b|in\s+(?:19|20)\d\d(?=\s*(?:$|[,.;]))|in\s+(?:early\s+|late\s+|mid-)?{MACROS['{MONTH}']}\b(?!\s+\d{{1,2}}\b)|earlier\s+this\s+(?:year|month|week)|(?:last|this)\s+(?:year|month|week))")
+# "... valid for five years", "... runs until 2027": the document's term follows its name
+TERM_NEXT = rf"\s+(?:{cue('term_verb')})\s+(?:for|until|till|through|to)\b"
 VERB_CUT = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will|would|shall|had|has|have|could|"
                       r"can|may|might|should|must)\b|\s+(?:entered|enters|came|comes|took|takes)\s+(?:into|effect)\b"
                       r"|\s+(?:in\s+the\s+presence|on\s+the\s+sidelines|on\s+behalf\s+of|during|following\s+the|"
@@ -34,7 +36,7 @@ VERB_CUT = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|
                       rf"|,?\s+(?:{cue('signed_verb')})\s+(?:in|on|at|earlier|last|back|between|"
                       r"previously|during)\b|\s+to\s+be\s+[a-z]+ed\b|\s+(?:which|that)\s+(?!is\b)|\s+and\s+to\s+[a-z]+\b"
                       r"|,?\s+(?:under|by|through|with|from|to|for|in)\s+(?:which|whom)\b"
-                      r"|\s+(?:valid|effective|runs?|running|lasting)\s+(?:for|until|till|through|to)\b")
+                      rf"|{TERM_NEXT}")
 
 
 @lru_cache(maxsize=1)
