@@ -45,6 +45,13 @@ def words(name: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1)
+def not_name_words() -> frozenset[str]:
+    """Capitalised words that are never a person's name: words of offices and bodies, and the
+    function words, days and months that open sentences and dates."""
+    return words("office_words") | words("function_words")
+
+
 # Same-length folding, so offsets in the folded text are offsets in the text: quotes, apostrophes,
 # hyphens and spaces of many kinds become one of each.
 _FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "“": '"', "”": '"', "„": '"',

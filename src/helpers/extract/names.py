@@ -5,7 +5,7 @@ import re
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from .lexicon import MONTHS, table, words
+from .lexicon import MONTHS, not_name_words, table, words
 from .places import aliases
 
 POSSESSIVE = re.compile(r"[’']s$")
@@ -29,7 +29,7 @@ def particles() -> frozenset[str]:
 def blocked() -> frozenset[str]:
     """Capitalised words that are never part of a person's name: words of offices and bodies'
     names, states and demonyms, months and days, honorifics, function words."""
-    out = set(words("office_words")) | set(MONTHS)
+    out = set(not_name_words()) | set(MONTHS)
     for r in table("titles"):
         out.update(w for w in r["pattern"].split() if w[:1].isupper())
     for r in table("body_kinds"):

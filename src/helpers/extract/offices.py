@@ -9,8 +9,8 @@ import re
 from functools import lru_cache
 
 from .doc import AHEAD, Doc, Span, span
-from .lexicon import cue, cue_words, table, words
-from .matcher import Matcher
+from .lexicon import cue, cue_words, not_name_words, table, words
+from .matcher import Matcher, matcher
 from .places import SET_OFF, city_country
 
 _RANK, _DEPUTY = cue("office_rank"), cue("office_deputy")
@@ -279,7 +279,7 @@ def _person_run(run: str) -> bool:
     from .names import is_name_token
 
     ws = run.split()
-    return len(ws) >= 2 and all(is_name_token(w) for w in ws[-2:]) and not any(w in words("office_words") for w in ws)
+    return len(ws) >= 2 and all(is_name_token(w) for w in ws[-2:]) and not any(w in not_name_words() for w in ws)
 
 
 FIELD_WORD = re.compile(r"[A-Z][\w’'-]*")
@@ -309,7 +309,7 @@ def _fields(text: str, pos: int) -> int:
         # ("of Foreign Affairs and Senegalese Abroad, Yassine Fall")
         nxt = re.match(r"\s+([A-Z][\w’'-]*)", text[m.end():m.end() + AHEAD])
         last = not nxt or nxt.group(1) in office
-        if w not in office and not (joined and last):
+        if w not in office and not (joined and last and matcher("honorifics").match(text, i) is None):
             break
         n += 1
         end = i = m.end()

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from .bodies import level_of
 from .doc import AHEAD, Doc, Span, span
-from .lexicon import CALENDAR, cue, cue_words, table, words
+from .lexicon import CALENDAR, cue, cue_words, not_name_words, table, words
 from .names import same_name, surname_like
 from .places import OF_PLACE, SET_OFF
 
@@ -280,7 +280,7 @@ def _entities(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None, str]
             after = p.end + (sp.end() if sp else 0)
             end = _name_end(text, after, e) if sp else after
             first = text[after:end].split()[0] if end > after else ""
-            if end > after and first not in words("office_words") and not doc["people"].within(after, end) \
+            if end > after and first not in not_name_words() and not doc["people"].within(after, end) \
                     and not surname_like(first):
                 out.append((p.start, end, p["alpha3"], level_of(text[p.start:end])))  # "Saudi Aramco", "Turkish Airlines"
                 pos = end

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .co_signers import pair_signers
 from .doc import Doc
 from .lexicon import cue
 from .places import OF_PLACE
@@ -43,6 +44,16 @@ def fill_states(doc: Doc, people: list[dict]) -> None:
     if len(sides) == 2:
         _travels(doc, people, sides)
         _sides(doc, people, sides)
+    settled = {id(p) for p in people if p["alpha3"]}
+    pair_signers(doc, people, taking, settled)
+    _rest(doc, people, taking, home)
+    pair_signers(doc, people, taking, settled)
+
+
+def _rest(doc: Doc, people: list[dict], taking: list[str], home: str | None) -> None:
+    """The people still of no state: the side no known person holds; the state named nearest in
+    the person's sentence; the outlet's own state; else the article's main one (guessed)."""
+    text, lay, places = doc.text, doc.layout, doc["places"]
     covered = {p["alpha3"] for p in people if p["alpha3"]}
     left = [a for a in taking if a not in covered]
     unknown = [p for p in people if not p["alpha3"]]

@@ -17,7 +17,7 @@ from functools import lru_cache
 import pycountry
 
 from .doc import Doc, Span, span
-from .lexicon import cue, cue_words, table, words
+from .lexicon import cue, cue_words, not_name_words, table, words
 
 MIN_NAMED_CITY = 1_000_000  # cities that stand for their state wherever they are named
 MIN_CITY = 100_000  # cities known by name in bodies' and offices' names ("Mayor of Veszprem" aside)
@@ -148,7 +148,7 @@ def city_country(name: str, floor: int = MIN_CITY) -> str | None:
     """The state of a city written ``name`` (over ``floor`` people; big towns only in
     English-speaking states), unless the word is a common word of bodies' names."""
     name = re.sub(r"[’']s$", "", name.strip())
-    if name in words("not_places") or name in words("office_words") or len(name) < 3:
+    if name in words("not_places") or name in not_name_words() or len(name) < 3:
         return None
     hit = _cities().get(fold_accents(name))
     if hit is None:

@@ -1,0 +1,73 @@
+"""Two people who sign one document for its two sides ("signed by A, Minister of ..., and B,
+Minister of ..."; "– signed by Minister A and Minister B"): each is of a different side. Where one's
+state is known the other takes the other side; where neither is, the document's sides in the
+order the text names them ("Agreement between the Government of X and the Government of Y – signed
+by A and B")."""
+from __future__ import annotations
+
+import re
+
+from .doc import Doc
+from .lexicon import cue
+
+SIGNED_BY = re.compile(rf"\b(?:{cue('signed_verb')})\s+(?:it\s+|them\s+)?by\s+", re.I)
+# between the two signers: "and", or the first one's office set off by commas and then "and"
+# (the second one's office or courtesy words may stand before his name)
+JOINED = re.compile(r"(?:\s+and|,[^;:()]{0,160}?,\s*and)\s+(?:by\s+)?(?:the\s+)?[^;:,()]{0,80}?")
+
+
+def signer_pairs(doc: Doc, people: list[dict]) -> list[tuple[dict, dict, int]]:
+    """(first signer, second signer, where the signing clause starts) for each clause that names
+    exactly two people joined by "and"."""
+    text, lay = doc.text, doc.layout
+    starts = sorted(((s, p) for p in people for s, _ in p["mentions"]), key=lambda x: x[0])
+    ends = {s: e for p in people for s, e in p["mentions"]}
+    out = []
+    for m in SIGNED_BY.finditer(text):
+        _, sent_end = lay.sentence_at(m.start())
+        clause_end = min((i for i in (text.find(";", m.end(), sent_end),) if i >= 0), default=sent_end)
+        named = [(s, p) for s, p in starts if m.end() <= s < clause_end]
+        if len(named) != 2 or named[0][1] is named[1][1]:
+            continue
+        (a_start, a), (b_start, b) = named
+        if not JOINED.fullmatch(text, ends[a_start], b_start):
+            continue
+        out.append((a, b, m.start()))
+    return out
+
+
+def _sides_of(doc: Doc, at: int, taking: list[str]) -> list[str]:
+    """The states of the sides of the document named last before ``at`` in its paragraph, in the
+    text's order, where they are the article's two."""
+    p_start, _ = doc.layout.paragraph_at(at)
+    before = [d for d in doc["documents"] if p_start <= d.start < at]
+    if not before:
+        return []
+    last = before[-1]
+    states: list[str] = []
+    for q in sorted((q for q in doc["parties"] if q["doc"] is last), key=lambda q: q.start):
+        if q["alpha3"] and q["alpha3"] not in states:
+            states.append(q["alpha3"])
+    return states if sorted(states) == sorted(taking) else []
+
+
+def pair_signers(doc: Doc, people: list[dict], taking: list[str], settled: set[int]) -> None:
+    """Two signers of one document are of the two sides: one of no state (or of a state only
+    guessed, not in ``settled``) takes the side the other is not of, or the document's sides in
+    order."""
+    if len(taking) != 2:
+        return
+    other = {taking[0]: taking[1], taking[1]: taking[0]}
+    for a, b, at in signer_pairs(doc, people):
+        known_a, known_b = id(a) in settled and a["alpha3"] in other, id(b) in settled and b["alpha3"] in other
+        if known_a and not known_b and (not b["alpha3"] or b["alpha3"] == a["alpha3"]):
+            b["alpha3"], b["guessed"] = other[a["alpha3"]], False
+        elif known_b and not known_a and (not a["alpha3"] or a["alpha3"] == b["alpha3"]):
+            a["alpha3"], a["guessed"] = other[b["alpha3"]], False
+        elif not known_a and not known_b:
+            order = _sides_of(doc, at, taking)
+            if order:
+                a["alpha3"], b["alpha3"] = order
+                a["guessed"] = b["guessed"] = False
+            elif a["alpha3"] in other and a["alpha3"] == b["alpha3"]:
+                b["alpha3"] = other[a["alpha3"]]  # both were only guessed: the second is the other side
