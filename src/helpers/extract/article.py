@@ -131,9 +131,9 @@ def find_outlet(doc: Doc) -> tuple[str, tuple[int, int] | None]:
 
 COPYRIGHT = re.compile(rf"(?i:{cue('copyright_mark')})\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*)?"
                        r"(?P<x>[A-Z][\w’'.&-]*(?:[ \t]+[A-Z][\w’'.&-]*){0,3}?)(?=[ \t]*(?:[.,|]|$|\n|All\b))", re.M)
-# "... in Hanoi. – Bernama", "... attended the meeting. (PNA)": an agency signs off the report
+# "... in Hanoi. – Bernama", "... attended the meeting. (PNA)", "(Yonhap)": an agency signs off the report
 SIGN_OFF = re.compile(r"[.!?”\"]\s*(?:(?:[—–]|--?)\s*(?P<x>[A-Z][A-Za-z]{1,12}(?:\.[a-z]{2,6}){0,2})"
-                      r"|\((?!ENDS?\))(?P<y>[A-Z]{2,}[A-Za-z]{0,10})\))\s*\Z")
+                      r"|\((?!(?i:ends?|photo|file|video)\))(?P<y>[A-Z](?:[A-Z]+[A-Za-z]{0,10}|[a-z]{2,11}))\))\s*\Z")
 
 
 def _short(name: str) -> str:

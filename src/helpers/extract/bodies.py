@@ -252,6 +252,8 @@ def _right(text: str, toks: list[tuple[int, int]], words_: list[str], j: int, co
     while end < n and end - j < MAX_NAME_WORDS and end not in breaks:
         w = words_[end]
         if (w in complements or w in joiners) and end + 1 < n and end + 1 not in breaks:
+            if w in ("on", "for", "under") and _ends_with_state(places, toks[end - 1][1]):
+                break  # "Ministry of ... of the Federative Republic of Brazil on Agricultural Cooperation"
             k = end + 1
             while k < n and k - end < 3 and (words_[k] == "the" or words_[k] in joiners):
                 k += 1  # "of the", "de la"
@@ -264,6 +266,12 @@ def _right(text: str, toks: list[tuple[int, int]], words_: list[str], j: int, co
             continue
         break
     return end
+
+
+def _ends_with_state(places, pos: int) -> bool:
+    """True when a state's name ends at ``pos``: a body's name closes after its state."""
+    p = places.before(pos)
+    return p is not None and p.end == pos and p["kind"] in ("name", "official")
 
 
 # "(JBIC)", "(NNPC Ltd)": an acronym in brackets after a name, with its legal form

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .doc import Doc
+from .layout import ends_in_abbreviation
 from .document_clauses import clause_of
 from .lexicon import alternation_of, cue, words
 
@@ -216,6 +217,8 @@ def _phrase_end(doc: Doc, s: int, e: int) -> int:
     name ("the Uzbek Agency for Technical Regulation")."""
     text = doc.text
     for cut in PHRASE_END.finditer(text, s, e):
+        if cut.group() == "." and ends_in_abbreviation(text[max(s, cut.start() - 20):cut.start()]):
+            continue  # "signed by Dr. Rahma ...": an abbreviation's stop
         if cut.group().startswith((".", ";")) or not any(b.start < cut.start() < b.end for b in doc["bodies"].at(cut.start())):
             return cut.start()
     return s + len(text[s:e].rstrip(". "))

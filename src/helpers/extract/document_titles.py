@@ -35,6 +35,7 @@ VERB_CUT = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|
                       r"to\s+be\s+signed|that\s+(?:will|would|sets?|aims?|seeks?|allows?|provides?))\b"
                       rf"|,?\s+(?:{cue('signed_verb')})\s+(?:in|on|at|earlier|last|back|between|"
                       r"previously|during)\b|\s+to\s+be\s+[a-z]+ed\b|\s+(?:which|that)\s+(?!is\b)|\s+and\s+to\s+[a-z]+\b"
+                      r"|,?\s+and\s+(?:another|the\s+other)\s+(?:on|for|in|about|concerning)\b"
                       r"|,?\s+(?:under|by|through|with|from|to|for|in)\s+(?:which|whom)\b"
                       rf"|{TERM_NEXT}")
 
@@ -69,8 +70,8 @@ def left_start(text: str, head_start: int, floor: int) -> int:
         if capital and low in ("of", "and", "for") and n and _cap_before(text, m.start(1), floor):
             pos = m.start(1)
             continue
-        if low in stops or not any(c.isalnum() for c in word) or low in _head_words():
-            break  # "MoU on Development Plan": another document's head ends the modifiers
+        if low in stops or not any(c.isalnum() for c in word) or low in _head_words() and (n or m.end(1) + 1 != pos):
+            break  # "MoU on Development Plan": another document's head ends the modifiers ("sale agreement" is one)
         if capital and n >= 3 and not word[:1].isupper():
             break
         if POSSESSIVE_END.search(word) and (word[:1].isupper() or low.rstrip("’'s") in stops):

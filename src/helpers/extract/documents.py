@@ -42,11 +42,14 @@ ANAPHOR_DET = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Oo]ur|[Tt]heir|[Ii]ts|[H
 POSSESSIVE_DET = re.compile(r"\b[Oo]ur\s+(?:[\w-]+\s+)?$")
 ENUMERATING = re.compile(rf"\b(?:[Oo]ne|[Aa]nother|[Aa] separate|(?:[Tt]he|[Aa])\s+(?:{cue('ordinal')}))\s+(?:[\w-]+\s+){{0,2}}$")
 SOURCE = re.compile(rf"(?:\s+issued\s+by\s+[^,.;]{{1,60}})?\s+(?:{cue('source_verb')})\b")
+INFINITIVE = re.compile(r"\s+to\s+[a-z]+\b(?<!\bthe)")
+ADJOINING = re.compile(r"[ -]")  # two head words with nothing between: one document's name
 IS_A = re.compile(rf"\s+(?:was|is|were|are)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{cue('document')})\b")
 VERB_AFTER = re.compile(r"\s+to\s+(?!be\b)[a-z]+\b")
 FORM_OF = re.compile(r"\bin\s+the\s+form\s+of\s+(?:an?\s+)?$")
 PREP_BEFORE = re.compile(r"\b(?:upon|by|under)\s+$")
 IN_PLACE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]")
+ANOTHER = re.compile(r"(?:,|\s+and|,\s+and)\s+(?P<ones>another|the\s+other)\s+(?:on|for|in|about|concerning)\b")
 ONES = re.compile(r"\b(?:were|are|include|included|including)\s+(?P<ones>ones|those|one)\s+(?:on|for|in|about|concerning)\b")
 
 
@@ -138,12 +141,17 @@ def _read_heads(doc: Doc, text: str, folded: str) -> list[Draft]:
         prev = [h for h in hits if h.end <= m.start("ones") and lay.sentence_at(h.start) == lay.sentence_at(m.start())]
         if prev:
             hits.append(type(prev[-1])(m.start("ones"), m.end("ones"), prev[-1].row))
+            # "... including one on A and another on B": the other one too
+            if (other := ANOTHER.search(text, m.end(), lay.sentence_at(m.start())[1])) is not None:
+                hits.append(type(prev[-1])(other.start("ones"), other.end("ones"), prev[-1].row))
     hits.sort(key=lambda h: h.start)
     doc.cache["doc_heads"] = (hits, [h.start for h in hits])  # read again for references back
     offices = doc["offices"]
     prev_end = -1
-    for h in hits:
+    for n, h in enumerate(hits):
         hs, he = h.start, h.end
+        if n + 1 < len(hits) and ADJOINING.fullmatch(text, he, hits[n + 1].start) and hits[n + 1].row["doc_type"] != "-":
+            continue  # "power sale agreement", "lease contract": the first head word is the second's modifier
         if h.row["doc_type"] == "-" or lay.is_noise(hs) and not lay.in_headline(hs):
             continue  # "the visit program", "a great deal of attention": no document
         if text[he:he + 1] == ")" and (re.fullmatch(r"\s*\(", text[prev_end:hs]) or
@@ -188,6 +196,8 @@ def _read_heads(doc: Doc, text: str, folded: str) -> list[Draft]:
         enumerated = bool(ENUMERATING.search(before))
         # "The second MoU, on standardization, was signed by ...": a counted one's subject set off by commas
         has_subject = bool(SUBJECT.match(after) or PERIOD_NEXT.match(after) or enumerated and APPOSED_SUBJECT.match(after))
+        if has_subject and INFINITIVE.match(after) and start < hs and not text[start].islower() and text[hs].isupper():
+            has_subject = False  # "review the 2012 Special Status Agreement to reflect ...": a name, then its purpose
         counted = COUNT.search(text, max(floor, hs - 60), start if start < hs else hs) if plural else None
         generic = word in GENERIC  # "documents" identifies none by itself; listed subjects do
         count = bool(counted) and not generic

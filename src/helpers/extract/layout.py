@@ -116,7 +116,7 @@ SENTENCE_END = re.compile(r"[.!?…]+[\"”»’']*\s+(?=[\"“«‘'(\[\-–—
 LAST_TOKEN = re.compile(r"(\S+)$")
 
 
-def _abbreviation(before: str) -> bool:
+def ends_in_abbreviation(before: str) -> bool:
     """True when the text before a full stop ends with an abbreviation or an initial."""
     m = LAST_TOKEN.search(before)
     if not m:
@@ -134,7 +134,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentences of ``text[start:end]`` (one line)."""
     out, s = [], start
     for m in SENTENCE_END.finditer(text, start, end):
-        if _abbreviation(text[max(start, m.start() - 30):m.start() + 1]):
+        if ends_in_abbreviation(text[max(start, m.start() - 30):m.start() + 1]):
             continue
         stop = m.start() + len(m.group().rstrip())
         out.append((s, stop))
