@@ -122,6 +122,9 @@ def find_outlet(doc: Doc) -> tuple[str, tuple[int, int] | None]:
     g = "x" if m and m.group("x") else "y"
     if m and not doc["places"].within(m.start(g), m.end(g)):
         return m.group(g), (m.start(g), m.end(g))
+    m = LAST_LINE.search(text, max(0, len(text.rstrip()) - 60))
+    if m and (m.group("x").split()[-1] in words("outlet_words") or m.group("x").casefold() in _outlets()):
+        return m.group("x"), (m.start("x"), m.end("x"))  # "... Mitsotakis.\n\nAhram Online": the outlet's line
     m = COPYRIGHT.search(text, max(0, len(text) - 600))  # "© 2024 Kazinform. All rights reserved."
     if m and not any(p.start <= m.start("x") and p.end >= m.end("x") for p in doc["places"].within(m.start("x"), m.end("x"))):
         name = _short(m.group("x").rstrip("."))
@@ -134,6 +137,10 @@ COPYRIGHT = re.compile(rf"(?i:{cue('copyright_mark')})\s*(?:(?:19|20)\d\d(?:\s*[
 # "... in Hanoi. – Bernama", "... attended the meeting. (PNA)", "(Yonhap)": an agency signs off the report
 SIGN_OFF = re.compile(r"[.!?”\"]\s*(?:(?:[—–]|--?)\s*(?P<x>[A-Z][A-Za-z]{1,12}(?:\.[a-z]{2,6}){0,2})"
                       r"|\((?!(?i:ends?|photo|file|video)\))(?P<y>[A-Z](?:[A-Z]+[A-Za-z]{0,10}|[a-z]{2,11}))\))\s*\Z")
+
+
+# the report's last line, a name alone ("Ahram Online", "Capital FM")
+LAST_LINE = re.compile(r"\n[ \t]*(?P<x>[A-Z][\w’'.&-]*(?:[ \t]+[A-Z][\w’'.&-]*){0,3})\s*\Z")
 
 
 def _short(name: str) -> str:

@@ -107,7 +107,7 @@ def bodies(doc: Doc) -> list[Span]:
         s_tok = _left(words_, i, h.row.get("case") == "exact", breaks)
         comps = [c for c in h.row["complements"].split("|") if c]
         e_tok = _right(text, toks, words_, j, {c.split(":")[0] for c in comps}, places, breaks,
-                       {c.split(":")[0] for c in comps if c.endswith(":field")})
+                       {c.split(":")[0] for c in comps if c.endswith(":field")}, head_start=i)
         found.append((s_tok, e_tok, dict(h.row)))
     # one span per body: a head read inside another body's name belongs to it
     found.sort(key=lambda x: (x[0], -x[1]))
@@ -233,9 +233,10 @@ def _free_run(words_: list[str], j: int) -> bool:
 
 
 def _right(text: str, toks: list[tuple[int, int]], words_: list[str], j: int, complements: set[str],
-           places, breaks: frozenset[int] = frozenset(), fields: set[str] = frozenset()) -> int:
+           places, breaks: frozenset[int] = frozenset(), fields: set[str] = frozenset(), head_start: int | None = None) -> int:
     """Index after the last token of a body's name whose head ends before token ``j`` (``fields``:
-    complements that never take a place)."""
+    complements that never take a place; ``head_start``: the head's first token)."""
+    i = j - 1 if head_start is None else head_start
     end = j
     n = len(toks)
     joiners = _joiners()
@@ -247,7 +248,7 @@ def _right(text: str, toks: list[tuple[int, int]], words_: list[str], j: int, co
             break
     # "Agence Française de ...", "Office National des ...": a head written first, its name after it
     head_first = bool(complements & joiners) or k < n and words_[k] in joiners
-    if (j >= 2 and not _is_cap(words_[j - 2]) or j == 1 or head_first) and k > j and (k >= n or not _is_cap(words_[k])):
+    if (i >= 1 and not _is_cap(words_[i - 1]) or i == 0 or head_first) and k > j and (k >= n or not _is_cap(words_[k])):
         end = k
     while end < n and end - j < MAX_NAME_WORDS and end not in breaks:
         w = words_[end]

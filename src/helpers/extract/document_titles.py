@@ -138,6 +138,9 @@ def complement_end(doc: Doc, start: int, hard_end: int, in_list: bool, plural: b
     for mm in WHEN_TAIL.finditer(seg):  # "... state border in Bishkek on March 13"
         cut = min(cut, mm.start())
         break
+    mm = VENUE_TAIL.search(seg, 0, cut)
+    if mm:
+        cut = mm.start()
     for mm in IN_PLACE.finditer(seg, 0, cut):  # "... on green hydrogen in Berlin." under a "Berlin, 4 March" dateline
         p = doc["places"].starting_at(start + mm.end())
         if p is not None and p["alpha3"] and doc.text[p.start:p.end] in _dateline_places(doc) \
@@ -185,6 +188,8 @@ def _listing_sides(seg: str, comma: int) -> bool:
 
 
 IN_PLACE = re.compile(r"\s+in\s+(?=[A-Z])")
+# "... at the Jubilee House", "... at the Kremlin": where it was signed, closing the clause
+VENUE_TAIL = re.compile(rf"\s+at\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){{0,4}}(?:{cue('venue')})\b(?=\s*(?:[,.;]|$|\s(?:on|in|during|today|yesterday)\b))")
 CLAUSE_END = re.compile(r"\s*(?:[,.;:]|$|\s(?:on|during|today|yesterday|this|last)\b)")
 
 

@@ -75,6 +75,7 @@ class Draft:
     split: bool = False  # a plural mention whose subjects became documents of their own
     list_end: int | None = None  # where the subjects a verb lists after it end ("The accords cover A; B")
     number: int | None = None  # how many it counts ("over 20 documents": 20), where it counts
+    refers: Draft | None = None  # "the MoU was signed by A and B": the document named before it speaks of
 
 
 def documents(doc: Doc) -> list[Span]:
@@ -91,6 +92,7 @@ def documents(doc: Doc) -> list[Span]:
         d.status = find_status(doc, d, drafts)
     doc.cache["drafts"] = drafts
     attach_sides(doc, drafts)
+    drafts = _references(doc, drafts)
     drafts = _dedupe(doc, text, drafts)
     out = []
     counted = [d for d in drafts if d.count and d.plural and d.sides and _named(doc, d.sides)]
@@ -207,8 +209,13 @@ def _read_heads(doc: Doc, text: str, folded: str) -> list[Draft]:
         if definite and IN_PLACE.match(after):
             has_subject = False  # "signed the agreement in Malacañang": where, not what
         # "The memorandum was signed by A and B": a first mention named by its sides
-        by_sides = bool(SIGNED_BY_NAMED.match(after)) and not any(o.doc_type == h.row["doc_type"] for o in out)
-        if not plural and definite and not has_subject and not enumerated and not item and not heading and not by_sides:
+        signed_by = bool(SIGNED_BY_NAMED.match(after))
+        earlier = [o for o in out if o.doc_type == h.row["doc_type"] and not o.plural and not o.count]
+        by_sides = signed_by and not any(o.doc_type == h.row["doc_type"] for o in out)
+        # "..., while the MoU was signed by Pakistan Railways and Turkmen Railways": the sides of one named before
+        refers = earlier[-1] if signed_by and earlier and definite and not plural and not has_subject else None
+        if not plural and definite and not has_subject and not enumerated and not item and not heading and not by_sides \
+                and refers is None:
             continue  # "the agreement": a document named before
         if not plural and start == hs and not has_subject and not text[hs].isupper() and not item \
                 and not enumerated and not by_sides and not re.search(r"\b(?:[Aa]n?|and)\s+$", before):
@@ -229,12 +236,26 @@ def _read_heads(doc: Doc, text: str, folded: str) -> list[Draft]:
             continue
         out.append(Draft(h.row["doc_type"], plural, (hs, he), s, e, item=item, heading=heading, count=count or generic,
                          enumerated=enumerated, generic=generic, list_end=list_end,
-                         number=_number(counted.group()) if counted else None))
+                         number=_number(counted.group()) if counted else None, refers=refers))
     out.extend(_headless_items(doc, text, out))
     out.extend(_elided(doc, text, out))
     out.sort(key=lambda d: d.start)
     return out
 
+
+
+def _references(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """A reference that names sides ("the MoU was signed by Pakistan Railways and Turkmen Railways")
+    gives them to the document it speaks of, in place of the sides it took from its clause's
+    subject; a reference gives no row of its own."""
+    for d in drafts:
+        if d.refers is None:
+            continue
+        named = [x for x in d.sides if _named(doc, [x]) and not doc["people"].within(x[0], x[1])
+                 and not doc["offices"].within(x[0], x[1])]
+        if named:
+            d.refers.sides = [x for x in d.refers.sides if x[2] != "subject"] + [x for x in named if x not in d.refers.sides]
+    return [d for d in drafts if d.refers is None]
 
 
 def _named(doc: Doc, sides: list[tuple[int, int, str]]) -> bool:

@@ -8,12 +8,13 @@ import re
 
 from .co_signers import pair_signers
 from .doc import Doc
-from .lexicon import cue
+from .lexicon import cue, cue_words
 from .places import OF_PLACE
 
 DESTINATION = re.compile(rf"\b(?:{cue('travel')})\s+(?:the\s+)?$", re.I)
 MEETING = re.compile(rf"\b(?:{cue('meeting')})\b", re.I)
 OTHER_SIGNER = re.compile(r",?\s+and\s+(?:an?|the)\s+[a-z][\w -]{0,40}?\s+(?:of|from)\s+(?:the\s+)?")
+LEADERS = frozenset(cue_words("leader_office"))
 MEETS = re.compile(rf"\b(?:{cue('meets_verb')})\b")
 
 
@@ -264,7 +265,8 @@ def _sides(doc: Doc, people: list[dict], taking: list[str]) -> None:
                         continue
                     seen_q.add(id(q))
                     gap = text[min(pe, b):max(ps, a)]
-                    same_title = p["title"] and p["title"] == q["title"] and re.fullmatch(r"[^.;]{0,60}\band\b[^.;]{0,40}", gap)
+                    alike = p["title"] and (p["title"] == q["title"] or p["title"] in LEADERS and q["title"] in LEADERS)
+                    same_title = alike and re.fullmatch(r"[^.;]{0,60}\band\b[^.;]{0,40}", gap)
                     if _meets(gap) or same_title:
                         p["alpha3"] = taking[1] if q["alpha3"] == taking[0] else taking[0]
                         changed = True
