@@ -9,7 +9,7 @@ from .doc import Doc, Layer, Span
 from .layout import analyse
 
 # (layer, component), in order: places -> bodies -> offices -> people -> documents -> parties ->
-# periods -> areas -> quotes -> article fields -> persons (the resolve step)
+# periods -> areas -> outlet -> quotes -> article fields -> persons (the resolve step)
 PIPELINE: tuple[tuple[str, Callable[[Doc], list[Span]]], ...] = (
     ("places", places.places),
     ("bodies", bodies.bodies),
@@ -19,6 +19,7 @@ PIPELINE: tuple[tuple[str, Callable[[Doc], list[Span]]], ...] = (
     ("parties", parties.parties),
     ("periods", periods.periods),
     ("areas", areas.areas),
+    ("outlet", article.outlet),
     ("quotes", quotes.quotes),
     ("article", article.article),
     ("persons", resolve.persons),

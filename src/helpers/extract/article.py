@@ -17,16 +17,28 @@ MONTH_NUMBER = {m.lower(): i + 1 for i, m in enumerate(MONTHS)} | {m[:3].lower()
 MONTH_NUMBER["sept"] = 9
 
 
+def outlet(doc: Doc) -> list[Span]:
+    """The outlet layer: the outlet the text credits, one span over its name (none where the text
+    credits none), attrs ``name`` and ``home`` (its own state, from outlets.csv)."""
+    name, credit = find_outlet(doc)
+    if not name:
+        return []
+    s, e = credit if credit is not None else (0, 0)
+    return [span(s, e, "outlet", name=name, home=outlet_country(name))]
+
+
 def article(doc: Doc) -> list[Span]:
     """The article layer: one span over the text, attrs ``outlet``, ``credit`` (start, end of the
     outlet's name, or None), ``title``, ``published``, ``event_type``, ``countries`` and ``home``
     (the outlet's own state, from outlets.csv)."""
     text, lay = doc.text, doc.layout
-    outlet, credit = find_outlet(doc)
+    found = doc["outlet"][0] if len(doc["outlet"]) else None
+    name = found["name"] if found is not None else ""
+    credit = (found.start, found.end) if found is not None and found.end > found.start else None
     title = text[lay.headline[0]:lay.headline[1]].strip() if lay.headline else ""
     taking = taking_part(doc)
-    return [span(0, len(text), "article", outlet=outlet, credit=credit, title=title, published=find_published(doc),
-                 event_type=find_event_type(doc), countries=tuple(taking), home=outlet_country(outlet))]
+    return [span(0, len(text), "article", outlet=name, credit=credit, title=title, published=find_published(doc),
+                 event_type=find_event_type(doc), countries=tuple(taking), home=found["home"] if found is not None else None)]
 
 
 # ---- outlet ----------------------------------------------------------------------------------

@@ -16,6 +16,9 @@ from .quote_marks import MARKS, closing_paragraphs, segments, trim
 
 QUOTED_AS = re.compile(r"\bquoted\s+(?P<who>[^,.;:]{2,60}?)\s+as\s+saying\b")
 QUOTED_AS_SAYING = re.compile(r"\s+(?:was|is|has\s+been)\s+(?:also\s+)?quoted\s+as$")
+# a verb of speech in the passive names its speaker after "by" ("This was stated by the President of X at ...")
+BY_AGENT = re.compile(r"\s+by\s+(?P<who>(?:the\s+)?[^,:;.]{2,60}?)(?=\s+(?:at|in|during|on|while|when|after|before|following)\b|\s*[,:;.]|\s*$)")
+PASSIVE_AFTER = re.compile(r"\s*,?\s*[—–-]?\s*(?:[Tt]his|[Tt]hat|[Ii]t)\s+(?:was|has\s+been|is)\s+(?:\w+\s+)?[a-z]+ed\b")
 MIN_WORDS = 2
 NAME_ONLY = re.compile(r"(?:[A-Z][\w’'-]*\s*){1,4}")
 ROLE_SYNONYMS = {r["pattern"]: r["role"] for r in table("role_synonyms")}
@@ -51,8 +54,11 @@ def quotes(doc: Doc) -> list[Span]:
     prev_open_end = prev_quoted = False
     paragraphs = [(lay.lead[1] if lay.lead and lay.lead[0] == ps else ps, pe) for ps, pe in lay.paragraphs]
     closes_open = closing_paragraphs(text, paragraphs)
+    waiting: list[tuple[int, int]] = []  # quoted paragraphs left open, whose speaker is not named yet
     for n, (ps, pe) in enumerate(paragraphs):
         done = -1  # where the words of a quote carried over from earlier paragraphs end
+        if waiting and waiting[-1][1] < paragraphs[n - 1][0]:
+            waiting = []  # only the paragraphs right before a quote's speaker wait for him
         if n in closes_open and prev_open_end and prev_quoted and last_speaker:
             # a long quote goes on through paragraphs with no mark of their own, to the one that closes it
             qs, qe = trim(text, ps, closes_open[n])
@@ -104,7 +110,13 @@ def quotes(doc: Doc) -> list[Span]:
                 if text[prev_end - 1:prev_end] == ":":  # "Addressing the press, Tokayev noted:" / "“Our countries ...”"
                     who = _before(doc, prev_end - 1, people, out)
             if who is None:
+                if k == len(segs) - 1 and opened and not closed:
+                    waiting.append((qs, qe))  # '"We have instructed our ministers ...' (its speaker comes later)
                 continue
+            if k == 0 and opened and text[ps:qs].strip() in ('"', "“", "«", "„"):
+                # the paragraphs of a long quote before it, each opened and none closed, are the same speaker's
+                out.extend(span(a, b, "quote", speaker=who, text=text[a:b]) for a, b in waiting)
+            waiting = []
             out.append(span(qs, qe, "quote", speaker=who, text=text[qs:qe]))
             para_speaker = last_speaker = who
         prev_open_end = bool(segs) and (not segs[-1][3] or segs[-1][1] >= pe - 2)
@@ -148,6 +160,11 @@ def _after(doc: Doc, qe: int, pe: int, people: list[Span], said: list[Span]) -> 
         if close - qe > 4:
             break
     m = _after_rx().match(text, close, pe)
+    passive = PASSIVE_AFTER.match(text, close, pe)
+    if passive:  # '"...," - this was stated by President X'
+        agent = BY_AGENT.match(text, passive.end())
+        if agent:
+            return _resolve(doc, agent.group("who"), qe, people, said)
     if not m:
         return None
     who = (m.group("who") or m.group("who2") or "").strip()
@@ -170,6 +187,9 @@ def _before(doc: Doc, qs: int, people: list[Span], said: list[Span]) -> str | No
     if qa:  # "The agency quoted Anwar as saying:"
         return _resolve(doc, qa.group("who"), qs, people, said)
     v = verbs[-1]
+    agent = BY_AGENT.match(head, v.end())
+    if agent:  # "This was stated by the President of Uzbekistan at the meeting:"
+        return _resolve(doc, agent.group("who"), qs, people, said)
     if v.group().lower() in ("in his words", "in her words"):
         return _resolve(doc, "he", qs, people, said)  # 'In his words, "..."': the one spoken of last
     if v.group().lower() == "according to":
@@ -281,6 +301,10 @@ def _resolve(doc: Doc, who: str, pos: int, people: list[Span], said: list[Span] 
     for name in reversed(speakers):  # "the president said": the one of that title who spoke last
         if any(same_name(name, p["name"]) for p in cands):
             return name
+    home = doc["outlet"][0]["home"] if len(doc["outlet"]) else None
+    own = {p["name"] for p in cands if p["alpha3"] == home} if home and not states else set()
+    if len(own) == 1:  # "the Head of State said" in a Kazakh agency's report: Kazakhstan's
+        return own.pop()
     before = [p for p in cands if p.start < pos] or cands
     return max(before, key=lambda p: p.start)["name"]
 
