@@ -60,9 +60,10 @@ def offices(doc: Doc) -> list[Span]:
         if h.row.get("case") == "exact" and _inside_name(text, h.start, places):
             continue  # "Colorful Yunnan General Aviation"
         plural = h.row.get("plural") == "yes"
-        m = MODIFIER.search(text, max(0, h.start - 30), h.start)
-        start = m.start() if m and m.group(0) else h.start
-        canonical = h.row.get("canonical") or _capitalised(word)
+        head_start = _fields_before(text, h.start, word)
+        m = MODIFIER.search(text, max(0, head_start - 30), head_start)
+        start = m.start() if m and m.group(0) else head_start
+        canonical = text[head_start:h.start] + (h.row.get("canonical") or _capitalised(word))
         if plural and not h.row.get("canonical"):
             canonical = _singular(canonical)
         if m and m.group("pre"):
@@ -94,6 +95,26 @@ def offices(doc: Doc) -> list[Span]:
                         country_start=before[0] if before is not None else start))
         last_end = tail_end
     return _chain(text, out)
+
+
+FIELDS_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*,?\s+){1,3}and\s+$")  # (the fields' words are checked one by one)
+
+
+def _fields_before(text: str, pos: int, word: str) -> int:
+    """Where an office written field first begins: "Commerce and Industry Minister", "Business and
+    Trade Secretary" (capitalised fields of offices joined by "and" before the matched "Industry
+    Minister"); else ``pos``."""
+    if word.split()[0] not in words("office_words") or len(word.split()) < 2:
+        return pos
+    m = FIELDS_BEFORE.search(text, max(0, pos - 60), pos)
+    if not m:
+        return pos
+    start = pos
+    for w in reversed(list(re.finditer(r"[A-Z][\w’'-]*", text[m.start():pos]))):
+        if w.group() not in words("office_words"):
+            break  # "UK Business and Trade Secretary": the fields start after the state
+        start = m.start() + w.start()
+    return start
 
 
 def _singular(title: str) -> str:
