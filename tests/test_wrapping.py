@@ -72,6 +72,16 @@ WRAPS = [  # (text wrapped at 72 columns, the line break that must become a spac
      "(2022-2025), youth (2023-2024), and sports (2022-2023) of both states and\n"
      "the exchange of experience between their ministries of culture and sport.",
      "Islamic; trade", True),
+    ("The two leaders will witness the signing of the Agreement between the Govern-\n"
+     "ment of the Republic of Singapore and the Government of Japan on Defence\n"
+     "Equipment and Technology Transfer, and also of a long-term plan on the two-\n"
+     "way flows of goods and services between the two economies in the Pacific.",
+     "the Government of the Republic", True),  # a word broken at its hyphen: the whole word is written elsewhere
+    ("The two leaders will witness the signing of the Agreement between the Govern-\n"
+     "ment of the Republic of Singapore and the Government of Japan on Defence\n"
+     "Equipment and Technology Transfer, and also of a long-term plan on the two-\n"
+     "way flows of goods and services between the two economies in the Pacific.",
+     "the two-way flows", True),  # a compound broken at its hyphen keeps it
     ("A Memorandum of Understanding on Visa Exemption was Signed\n"
      "In the framework of the meeting of the Heads of State of the two\n"
      "countries, the following documents were established in order to create\n"

@@ -143,6 +143,7 @@ def unwrap(text: str) -> str:
             return text
     out = list(text)
     pos = 0
+    vocabulary: set[str] | None = None  # the text's words, read at the first hyphen that ends a line
     for k, (a, b) in enumerate(zip(lines, lines[1:])):
         pos += len(a)
         if k in joinable and _wrapped(a, b, width) and not _ITEM_START.match(b) \
@@ -150,9 +151,27 @@ def unwrap(text: str) -> str:
             # a full line that ends a sentence goes on too ("... poverty alleviation." / "In my view, ..."),
             # and one that ends with ";" before a lower-case word ("... tourism;" / "trade, as well as")
             # "Tokha-\nChhahare": a word broken at its hyphen joins with no space (the mark is dropped later)
-            out[pos] = "\u200b" if _HYPHEN_END.search(a) and b[:1].isalpha() else " "
+            if _HYPHEN_END.search(a) and b[:1].isalpha():
+                out[pos] = "\u200b"
+                if vocabulary is None:
+                    vocabulary = set(_WORD.findall(text.lower()))
+                if _broken_word(a, b, vocabulary):
+                    out[pos - 1] = "\u200b"  # "Govern-" / "ment of Japan": one word broken, its hyphen goes too
+            else:
+                out[pos] = " "
         pos += 1
     return "".join(out)
+
+
+def _broken_word(a: str, b: str, vocabulary: set[str]) -> bool:
+    """True where a line's last word and the next line's first are one word broken by a hyphen
+    ("Govern-" / "ment"), not a compound ("long-" / "term"): the whole word is written elsewhere in
+    the text, and the next part opens in lower case."""
+    head = _WORD.search(a[:-1][::-1])
+    tail = _WORD.match(b)
+    if not head or not tail or not b[:1].islower():
+        return False
+    return (head.group()[::-1] + tail.group()).lower() in vocabulary
 
 
 def _wrapped_run(lines: list[str], inner, width: int) -> int:

@@ -234,6 +234,9 @@ def _events() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 EARLIER = re.compile(rf"\b(?:{cue('earlier')})\b(?:[^.]|\.(?=\S)){{0,40}}$", re.I)
 FUTURE = re.compile(rf"\b(?:{cue('to_come')})\b[^.]{{0,40}}$", re.I)
+# the report's own news: someone "will make / is to pay / is set to begin" a visit
+ANNOUNCED = re.compile(r"\b(?:will|(?:is|are)\s+(?:set\s+|scheduled\s+|due\s+)?to)\s+(?:pay|make|undertake|begin|start|embark\s+on)\s+"
+                       r"(?:an?\s+|his\s+|her\s+|their\s+)?(?:first\s+|[\w-]+-day\s+)?$")
 NEXT = re.compile(rf"^[^.]{{0,30}}\b(?:{cue('soon')})\b", re.I)
 NOT_GATHERING = re.compile(rf"\b(?:{cue('not_gathering')})\s*$")
 TAKING_PART = re.compile(rf"\b(?:{cue('taking_part')})\b[^.]{{0,60}}\b(?:{cue('gathering')})\b", re.I)
@@ -263,8 +266,13 @@ def _past(doc: Doc, text: str, start: int, end: int) -> bool:
 
 
 def _future(text: str, start: int, end: int) -> bool:
-    """True for a visit spoken of as to come ("invited ... to pay a visit", "a visit next year")."""
-    return bool(FUTURE.search(text[max(0, start - 60):start]) or NEXT.match(text[end:end + 40]))
+    """True for a visit spoken of as to come ("invited ... to pay a visit", "a visit next year"), not
+    one the report announces ("Prime Minister X will make an Official Visit to Japan from 20 to 22 May")."""
+    if NEXT.match(text[end:end + 40]):
+        return True
+    if ANNOUNCED.search(text, max(0, start - 50), start):
+        return False
+    return bool(FUTURE.search(text[max(0, start - 60):start]))
 
 
 def find_event_type(doc: Doc) -> str:

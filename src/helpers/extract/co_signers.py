@@ -1,8 +1,8 @@
-"""Two people who sign one document for its two sides ("signed by A, Minister of ..., and B,
+"""People named with others whose state tells theirs. Two people who sign one document for its two sides ("signed by A, Minister of ..., and B,
 Minister of ..."; "– signed by Minister A and Minister B"): each is of a different side. Where one's
 state is known the other takes the other side; where neither is, the document's sides in the
 order the text names them ("Agreement between the Government of X and the Government of Y – signed
-by A and B")."""
+by A and B"). People who go with someone ("PM Wong will be accompanied by Minister X") are of his side."""
 from __future__ import annotations
 
 import re
@@ -10,6 +10,7 @@ import re
 from .doc import Doc
 from .lexicon import cue
 
+ACCOMPANIED = re.compile(rf"\b(?:{cue('accompanied_by')})\b", re.I)
 SIGNED_BY = re.compile(rf"\b(?:{cue('signed_verb')})\s+(?:it\s+|them\s+)?by\s+", re.I)
 # between the two signers: "and", or the first one's office set off by commas and then "and"
 # (the second one's office or courtesy words may stand before his name)
@@ -71,3 +72,19 @@ def pair_signers(doc: Doc, people: list[dict], taking: list[str], settled: set[i
                 a["guessed"] = b["guessed"] = False
             elif a["alpha3"] in other and a["alpha3"] == b["alpha3"]:
                 b["alpha3"] = other[a["alpha3"]]  # both were only guessed: the second is the other side
+
+
+def companions(doc: Doc, people: list[dict], settled: set[int]) -> None:
+    """People named after "accompanied by" take the state of the one they go with, the person the
+    sentence names before it (unless their own words gave them one, ``settled``)."""
+    text, lay = doc.text, doc.layout
+    mentions = sorted(((s, e, p) for p in people for s, e in p["mentions"]), key=lambda x: x[0])
+    for m in ACCOMPANIED.finditer(text):
+        s, e = lay.sentence_at(m.start())
+        lead = [p for a, _, p in mentions if s <= a < m.start() and p["alpha3"]]
+        if not lead:
+            continue
+        state = lead[-1]["alpha3"]
+        for a, _, p in mentions:
+            if m.end() <= a < e and id(p) not in settled and p is not lead[-1]:
+                p["alpha3"], p["guessed"] = state, False

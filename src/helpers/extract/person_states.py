@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .co_signers import pair_signers
+from .co_signers import companions, pair_signers
 from .doc import Doc
 from .lexicon import cue, cue_words
 from .places import OF_PLACE
@@ -49,6 +49,7 @@ def fill_states(doc: Doc, people: list[dict]) -> None:
     pair_signers(doc, people, taking, settled)
     _rest(doc, people, taking, home)
     pair_signers(doc, people, taking, settled)
+    companions(doc, people, settled)
 
 
 def _rest(doc: Doc, people: list[dict], taking: list[str], home: str | None) -> None:
