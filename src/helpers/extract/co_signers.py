@@ -37,6 +37,23 @@ def signer_pairs(doc: Doc, people: list[dict]) -> list[tuple[dict, dict, int]]:
     return out
 
 
+def office_pairs(doc: Doc, people: list[dict]) -> list[tuple[dict, dict, int]]:
+    """(first, second, where) for two people named after one plural office ("the defence ministers
+    A and B", "Foreign ministers A of Argentina and B of Chile")."""
+    by_mention = {m: p for p in people for m in p["mentions"]}
+    held: dict[int, list] = {}
+    for m in doc["people"]:
+        o = m["office"]
+        if o is not None and o["plural"] and (m.start, m.end) in by_mention:
+            held.setdefault(id(o), []).append((m.start, by_mention[(m.start, m.end)], o.start))
+    out = []
+    for named in held.values():
+        if len(named) == 2 and named[0][1] is not named[1][1]:
+            (_, a, at), (_, b, _) = sorted(named, key=lambda x: x[0])
+            out.append((a, b, at))
+    return out
+
+
 def _sides_of(doc: Doc, at: int, taking: list[str]) -> list[str]:
     """The states of the sides of the document named last before ``at`` in its paragraph, in the
     text's order, where they are the article's two."""
@@ -59,7 +76,7 @@ def pair_signers(doc: Doc, people: list[dict], taking: list[str], settled: set[i
     if len(taking) != 2:
         return
     other = {taking[0]: taking[1], taking[1]: taking[0]}
-    for a, b, at in signer_pairs(doc, people):
+    for a, b, at in signer_pairs(doc, people) + office_pairs(doc, people):
         known_a, known_b = id(a) in settled and a["alpha3"] in other, id(b) in settled and b["alpha3"] in other
         if known_a and not known_b and (not b["alpha3"] or b["alpha3"] == a["alpha3"]):
             b["alpha3"], b["guessed"] = other[a["alpha3"]], False
@@ -71,7 +88,7 @@ def pair_signers(doc: Doc, people: list[dict], taking: list[str], settled: set[i
                 a["alpha3"], b["alpha3"] = order
                 a["guessed"] = b["guessed"] = False
             elif a["alpha3"] in other and a["alpha3"] == b["alpha3"]:
-                b["alpha3"] = other[a["alpha3"]]  # both were only guessed: the second is the other side
+                a["alpha3"], b["alpha3"] = taking  # both only guessed: the sides in the order the text first names them
 
 
 def companions(doc: Doc, people: list[dict], settled: set[int]) -> None:

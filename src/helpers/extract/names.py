@@ -10,7 +10,7 @@ from .places import aliases
 
 POSSESSIVE = re.compile(r"[’']s$")
 # "Tokayev", "Kassym-Jomart", "O'Neil", "Phạm", "T.Atahallyev" (an initial written onto the surname)
-NAME_WORD = re.compile(r"(?:[A-Z]\.)*[A-ZÀ-ÖØ-ÞĀ-ỸА-Я][a-zß-öø-ÿā-ỹа-я]+(?:[-’'][A-Za-zÀ-ÿĀ-ỹ][a-zß-öø-ÿā-ỹ]*)*"
+NAME_WORD = re.compile(r"(?:[A-Z][a-z]?\.)*[A-ZÀ-ÖØ-ÞĀ-ỸА-Я][a-zß-öø-ÿā-ỹа-я]+(?:[-’'][A-Za-zÀ-ÿĀ-ỹ][a-zß-öø-ÿā-ỹ]*)*"
                        r"|(?:Mc|Mac|O’|O'|D’|D')[A-Z][a-z]+")
 INITIALS = re.compile(r"[A-Z]{2,3}")  # "KP Sharma Oli"
 CAPS_FAMILY = re.compile(r"[A-Z]{4,12}")  # "IWAYA Takeshi", "KISHIDA Fumio"
@@ -55,6 +55,8 @@ def is_name_token(token: str) -> bool:
     if not NAME_WORD.fullmatch(t):
         head, _, rest = t.partition("-")  # "al-Sudani", "el-Sisi": a particle joined to a name
         return bool(rest) and head in particles() and bool(NAME_WORD.fullmatch(rest)) and rest not in blocked()
+    if "." in t and t.split(".")[0] in blocked():
+        return False  # "Dr.Rahma": a courtesy word, not an initial ("Ch.Ganbold", "B.Battsetseg")
     return t not in blocked() and t.split("-")[0] not in blocked()
 
 

@@ -176,6 +176,12 @@ def _after(text: str, toks, words_, o: Span, folded: str, comma: bool = True) ->
             if nxt not in (",", ".", ")", ";", ":") and not listing:
                 return []
         out.append(_named(text, s, e))
+        if o["plural"] and k < len(words_) and words_[k] == "of":
+            m = k + 1 + (k + 1 < len(words_) and words_[k + 1] == "the")
+            while m < len(words_) and m - k <= 5 and words_[m][:1].isupper():
+                m += 1  # "Foreign ministers A of Argentina and B of Chile": each one's state after his name
+            if m < len(words_) and words_[m] in ("and", ","):
+                k = m
         if o["plural"] and k < len(words_) and words_[k] in ("and", ","):
             i = k + 1 + (k + 1 < len(words_) and words_[k] == "," and words_[k + 1] == "and")
             continue

@@ -35,7 +35,7 @@ def fill_states(doc: Doc, people: list[dict]) -> None:
             continue
         for s, e in p["mentions"]:
             m = OF_PLACE.match(text, e)
-            q = places.starting_at(e + m.end()) if m else None
+            q = places.starting_at(m.end()) if m else None
             if q is not None and q["alpha3"] and q.label in ("name", "official"):
                 p["alpha3"] = q["alpha3"]  # "Sultan Haitham bin Tariq Al Said of Oman"
                 break
