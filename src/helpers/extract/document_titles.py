@@ -20,6 +20,7 @@ CLOSE_QUOTE = re.compile(r"[\"”»]")
 CLOSING_QUOTE = re.compile(r"[”»]|(?<=\S)\"(?=[\s,.;:)]|$)")
 OPENING_QUOTE = re.compile(r"[“«]|(?:^|(?<=\s))\"(?=\w)")
 COMMA_NEXT = re.compile(r",\s*(\S+)")
+LISTED = re.compile(r"\s*(?:,|(?:\s+(?:and|or))\b|[.;]|$)")  # "..., mining and border crossings": a listed noun
 AS_WELL_AS = re.compile(r",?\s+as\s+well\s+as\b|,?\s+together\s+with\b")
 # where and when it was signed, at the end of a clause: not part of a document's name
 WHEN_TAIL = re.compile(
@@ -167,7 +168,8 @@ def complement_end(doc: Doc, start: int, hard_end: int, in_list: bool, plural: b
                 break
             if nxt[:1].isupper() and _listing_sides(seg, mm.start()):
                 continue  # "MoU among Glagit, Musashi Seimitsu Industry Glafit, and BIDA": its sides, listed
-            if low in words("title_clause_starts") or low.endswith(("ing", "ed")) and len(low) > 4 \
+            participle = low.endswith(("ing", "ed")) and len(low) > 4 and not LISTED.match(seg, mm.end())
+            if low in words("title_clause_starts") or participle \
                     or nxt[:1].isupper() and not plural and not _state_word(doc, start + mm.end(1) - len(mm.group(1))):
                 cut = min(cut, mm.start())
                 break
