@@ -5,13 +5,15 @@ order the text names them ("Agreement between the Government of X and the Govern
 by A and B"). People who go with someone ("PM Wong will be accompanied by Minister X") are of his side."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from .doc import Doc
 from .lexicon import cue
 
-ACCOMPANIED = re.compile(rf"\b(?:{cue('accompanied_by')})\b", re.I)
-SIGNED_BY = re.compile(rf"\b(?:{cue('signed_verb')})\s+(?:it\s+|them\s+)?by\s+", re.I)
+# both read the folded (lower-case) text
+ACCOMPANIED = re.compile(rf"\b(?:{cue('accompanied_by')})\b")
+SIGNED_BY = re.compile(rf"\b(?:{cue('signed_verb')})\s+(?:it\s+|them\s+)?by\s+")
 # between the two signers: "and", or the first one's office set off by commas and then "and"
 # (the second one's office or courtesy words may stand before his name)
 JOINED = re.compile(r"(?:\s+and|,[^;:()]{0,160}?,\s*and)\s+(?:by\s+)?(?:the\s+)?[^;:,()]{0,80}?")
@@ -20,14 +22,21 @@ JOINED = re.compile(r"(?:\s+and|,[^;:()]{0,160}?,\s*and)\s+(?:by\s+)?(?:the\s+)?
 def signer_pairs(doc: Doc, people: list[dict]) -> list[tuple[dict, dict, int]]:
     """(first signer, second signer, where the signing clause starts) for each clause that names
     exactly two people joined by "and"."""
+    if "signer_pairs" in doc.cache:
+        return doc.cache["signer_pairs"]
     text, lay = doc.text, doc.layout
     starts = sorted(((s, p) for p in people for s, _ in p["mentions"]), key=lambda x: x[0])
     ends = {s: e for p in people for s, e in p["mentions"]}
-    out = []
-    for m in SIGNED_BY.finditer(text):
+    keys = [s for s, _ in starts]
+    out: list[tuple[dict, dict, int]] = []
+    doc.cache["signer_pairs"] = out
+    if " by " not in doc.folded:
+        return out
+    for m in SIGNED_BY.finditer(doc.folded):
         _, sent_end = lay.sentence_at(m.start())
         clause_end = min((i for i in (text.find(";", m.end(), sent_end),) if i >= 0), default=sent_end)
-        named = [(s, p) for s, p in starts if m.end() <= s < clause_end]
+        lo, hi = bisect.bisect_left(keys, m.end()), bisect.bisect_left(keys, clause_end)
+        named = starts[lo:hi]
         if len(named) != 2 or named[0][1] is named[1][1]:
             continue
         (a_start, a), (b_start, b) = named
@@ -96,7 +105,7 @@ def companions(doc: Doc, people: list[dict], settled: set[int]) -> None:
     sentence names before it (unless their own words gave them one, ``settled``)."""
     text, lay = doc.text, doc.layout
     mentions = sorted(((s, e, p) for p in people for s, e in p["mentions"]), key=lambda x: x[0])
-    for m in ACCOMPANIED.finditer(text):
+    for m in ACCOMPANIED.finditer(doc.folded):
         s, e = lay.sentence_at(m.start())
         lead = [p for a, _, p in mentions if s <= a < m.start() and p["alpha3"]]
         if not lead:

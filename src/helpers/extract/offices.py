@@ -330,7 +330,7 @@ def _fields(text: str, pos: int) -> int:
         # ("of Foreign Affairs and Senegalese Abroad, Yassine Fall")
         nxt = re.match(r"\s+([A-Z][\w’'-]*)", text[m.end():m.end() + AHEAD])
         last = not nxt or nxt.group(1) in office
-        if w not in office and not (joined and last and matcher("honorifics").match(text, i) is None):
+        if w not in office and not (joined and last and matcher("honorifics").match(text, i, min(len(text), i + 40)) is None):
             break
         n += 1
         end = i = m.end()
