@@ -246,7 +246,7 @@ SIGNED_AT = re.compile(rf"\b(?:{cue('concluded_at')})\b[^.]{{0,60}}?\b(?:at|duri
 SIGNED_DURING = re.compile(rf"(?:^|(?<=[.\n]))\s*(?:[Aa]t|[Dd]uring|[Oo]n\s+the\s+sidelines\s+of)\s+(?:the\s+|an?\s+)?[^.,]{{0,100}}?"
                            rf"\b(?:{cue('gathering')})\b[^.]{{0,120}}?\b(?:{cue('concluded_at')})\b", re.I)
 VISIT = re.compile(rf"\b(?:{cue('visit_word')})\b")
-HELD = re.compile(rf"\b(?:{cue('gathering')})\b[^.]{{0,60}}\b(?:was|were|is|are)\s+held\b", re.I)
+HELD = re.compile(rf"\b(?:{cue('gathering')})\b[^.]{{0,60}}\b(?:(?:was|were|is|are)\s+held|took\s+place|opened)\b", re.I)
 
 
 PAST_BEFORE = re.compile(rf"\b(?:{cue('earlier')}|last)\s+(?:(?!of\b)[\w’'-]+\s+){{0,3}}$")  # not "the last day of his visit"
