@@ -330,7 +330,9 @@ def _fields(text: str, pos: int) -> int:
         # ("of Foreign Affairs and Senegalese Abroad, Yassine Fall")
         nxt = re.match(r"\s+([A-Z][\w’'-]*)", text[m.end():m.end() + AHEAD])
         last = not nxt or nxt.group(1) in office
-        if w not in office and not (joined and last and matcher("honorifics").match(text, i, min(len(text), i + 40)) is None):
+        initial = len(w) == 1 or text[m.end():m.end() + 1] == "." and text[m.end() + 1:m.end() + 2].isalpha()
+        if w not in office and not (joined and last and not initial
+                                    and matcher("honorifics").match(text, i, min(len(text), i + 40)) is None):
             break
         n += 1
         end = i = m.end()

@@ -11,7 +11,7 @@ from functools import lru_cache
 from .doc import AHEAD, Doc, Mask, Span, find_words, span
 from .lexicon import alternation_of, cue, cue_words
 from .matcher import matcher
-from .names import CAPS_FAMILY, bare, blocked, is_name_token, name_end, particles, patronymic_endings, same_name, surname_like
+from .names import CAPS_FAMILY, DOTTED_INITIALS, bare, blocked, is_name_token, name_end, particles, patronymic_endings, same_name, surname_like
 
 NAME_GAP = re.compile(r"\s*(?:,\s*)?")
 # an office right after "Name, " is that person's ("Nurlanbek Shakiev, Speaker of ...")
@@ -250,6 +250,9 @@ def _name_start(words_: list[str], k: int) -> int:
         if n and t == "." and i >= 2 and len(words_[i - 2]) == 1 and words_[i - 2].isupper():
             i -= 2  # "Sitiveni L. Rabuka"
             continue
+        if n and DOTTED_INITIALS.fullmatch(t) and t.rstrip(".") not in blocked():
+            i -= 1  # "J.P. Nadda, Minister of Health"
+            break
         if n == 1 and CAPS_FAMILY.fullmatch(t) and t not in blocked():
             i -= 1  # "Mr. IWAYA Takeshi, Minister for Foreign Affairs"
         break
