@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import bisect
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -37,8 +38,6 @@ def _cues(doc: Doc) -> list:
 
 
 def _cues_in(doc: Doc, s: int, e: int) -> list:
-    import bisect
-
     cues = _cues(doc)
     starts = doc.cache.get("cue_starts")
     if starts is None:
@@ -146,11 +145,41 @@ def find_status(doc: Doc, d: Draft, drafts: list[Draft]) -> str:
             return g.status
     if not status and d.heading:
         return "signed"  # a headline tells of the event
+    if not status and (lead := _bare_run_lead(doc, d, drafts)) is not None:
+        found = [h.row["signal"] for h in _cues_in(doc, *lead) if h.row["signal"] in ("signed", "planned", "existing")]
+        if found:
+            return found[-1]  # "Documents signed during the visit" over paragraphs that are each a title
     if not status and d.enumerated:  # "Three instruments were signed. ... The second is a memorandum on health"
         counted = [o for o in drafts if (o.count or o.generic) and o.end <= d.start and d.start - o.end < 2 * REACH]
         if counted and counted[-1].status:
             return counted[-1].status
     return status or "existing"
+
+
+def _bare_run_lead(doc: Doc, d: Draft, drafts: list[Draft]) -> tuple[int, int] | None:
+    """For a document whose paragraph is its title alone (a list written without marks), the
+    paragraph that leads the run of such paragraphs, or the headline."""
+    lay, text = doc.layout, doc.text
+    paras = lay.paragraphs
+    starts = doc.cache.get("paragraph_starts")
+    if starts is None:
+        starts = doc.cache["paragraph_starts"] = [a for a, _ in paras]
+    bare = doc.cache.get("bare_paragraphs")
+    if bare is None:  # the paragraphs that are a title alone, found once per article
+        bare = set()
+        for o in drafts:
+            k = bisect.bisect_right(starts, o.start) - 1
+            if k >= 0 and not text[paras[k][0]:o.start].strip() and not text[o.end:paras[k][1]].strip(" .;,"):
+                bare.add(k)
+        doc.cache["bare_paragraphs"] = bare
+    k = bisect.bisect_right(starts, d.start) - 1
+    if k not in bare:
+        return None
+    while k - 1 in bare:
+        k -= 1
+    if k > 0 and paras[k - 1][0] >= lay.body_start:
+        return paras[k - 1]
+    return lay.headline
 
 
 def _year_of(doc: Doc) -> int:

@@ -215,7 +215,8 @@ def analyse(text: str) -> Layout:
     # the bottom: short lines after the last sentence ("Ethiopian News Agency", "2023", "Enditem")
     j = len(nonempty) - 1
     while j > i and nonempty[j] not in cells and short(text[nonempty[j][0]:nonempty[j][1]], 4) and not ends_sentence(
-            text[nonempty[j][0]:nonempty[j][1]]) and not BULLET.match(text[nonempty[j][0]:nonempty[j][1]]):
+            text[nonempty[j][0]:nonempty[j][1]]) and not BULLET.match(text[nonempty[j][0]:nonempty[j][1]]) \
+            and not names_document(text, *nonempty[j]):  # "Agreement on air services": a list's last title
         kinds[nonempty[j]] = "meta"
         j -= 1
     list_open = False
