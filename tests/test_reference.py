@@ -79,7 +79,7 @@ def test_labels_are_from_the_closed_lists():
     assert {r["event_type"] for r in table("events")} <= lists["event_type"]
     assert {a for r in table("areas") for a in r["areas"].split(";")} - {"-"} == lists["area"]
     assert {r["number"] for r in table("doc_types")} <= {"sg", "pl"}
-    assert {r["kind"] for r in table("honorifics")} <= {"courtesy", "royal", "rank"}
+    assert {r["kind"] for r in table("honorifics")} <= {"courtesy", "royal", "rank", "personal"}
     assert {r["kind"] for r in table("countries")} <= {"name", "official", "stem", "seat", "capital", "none"}
 
 

@@ -13,6 +13,7 @@ from .lexicon import MACROS, alternation_of, cue, words
 OPEN_QUOTES = "\"“«„'"
 CLOSE_QUOTES = "\"”»“'"
 LAST_WORD = re.compile(r"([\w’'-]+)\s+$")
+ACRONYM_BEFORE = re.compile(r"(?<=\w\s)\([A-Z][A-Za-z]{1,8}\)\s+$")
 POSSESSIVE_END = re.compile(r"[’']s$")
 OPENS_QUOTE = re.compile(r"\s*[\"“«](?=[A-Z0-9])")  # a name in quotes, not a quoted clause
 CLOSE_QUOTE = re.compile(r"[\"”»]")
@@ -63,6 +64,8 @@ def left_start(text: str, head_start: int, floor: int) -> int:
     stops = words("title_stops")
     capital = text[head_start:head_start + 1].isupper()
     while n < (8 if capital else 4):
+        if n == 0 and (acr := ACRONYM_BEFORE.search(text, max(floor, pos - 14), pos)):
+            pos = acr.start()  # "Comprehensive Economic Partnership Agreement (CEPA) protocol"
         m = LAST_WORD.search(text, max(floor, pos - 40), pos)
         if not m:
             break

@@ -59,6 +59,8 @@ def offices(doc: Doc) -> list[Span]:
             continue  # "Office of the Prime Minister": a body's name
         if h.row.get("case") == "exact" and _inside_name(text, h.start, places):
             continue  # "Colorful Yunnan General Aviation"
+        if _personal_before().search(text, max(0, h.start - 12), h.start):
+            continue  # "Dr. Sultan Ahmed Al Jaber": after a private person's form of address, a given name
         plural = h.row.get("plural") == "yes"
         head_start = _fields_before(text, h.start, word)
         m = MODIFIER.search(text, max(0, head_start - 30), head_start)
@@ -115,6 +117,13 @@ def _fields_before(text: str, pos: int, word: str) -> int:
             break  # "UK Business and Trade Secretary": the fields start after the state
         start = m.start() + w.start()
     return start
+
+
+@lru_cache(maxsize=1)
+def _personal_before() -> re.Pattern[str]:
+    """A private person's form of address right before a word ("Dr. ", "Mr ")."""
+    forms = sorted((r["pattern"] for r in table("honorifics") if r["kind"] == "personal"), key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(f) for f in forms) + r")\s+$")
 
 
 def _singular(title: str) -> str:

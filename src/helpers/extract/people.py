@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from .doc import AHEAD, Doc, Mask, Span, find_words, span
-from .lexicon import alternation_of, cue, cue_words
+from .lexicon import alternation_of, cue, cue_words, table
 from .matcher import matcher
 from .names import CAPS_FAMILY, DOTTED_INITIALS, bare, blocked, is_name_token, name_end, particles, patronymic_endings, same_name, surname_like
 
@@ -124,6 +124,7 @@ def _skip_courtesy(text: str, toks: list[tuple[int, int]], i: int, folded: str) 
     Akka Moha ..."), and the last royal style skipped ("Sultan"), which may be the only office."""
     royal = None
     hm = matcher("honorifics")
+    prev = ""
     while i < len(toks):
         h = hm.match(text, toks[i][0], folded=folded)
         if h is None or h.end < toks[i][1]:
@@ -131,6 +132,9 @@ def _skip_courtesy(text: str, toks: list[tuple[int, int]], i: int, folded: str) 
                 i += 1  # "Yang Di-Pertuan Agong XVII"
                 continue
             break
+        if prev == "personal" and h.row["kind"] == "royal" and " " not in h.row["pattern"]:
+            break  # "Dr. Sultan Ahmed Al Jaber": after a private person's form of address, a given name
+        prev = h.row["kind"]
         if h.row["kind"] == "royal":
             royal = text[h.start:h.end]
         while i < len(toks) and toks[i][0] < h.end:
@@ -230,6 +234,16 @@ def _coordinated_before(text: str, toks, words_, o: Span) -> list[tuple[int, int
     return [_named(text, toks[a][0], toks[b - 2][1]), _named(text, toks[b][0], toks[i - 1][1])]
 
 
+@lru_cache(maxsize=1)
+def _personal_style() -> re.Pattern[str]:
+    """A private person's form of address, then a one-word royal style ("Dr . Sultan")."""
+    forms = [r["pattern"].rstrip(".") for r in table("honorifics") if r["kind"] == "personal"]
+    styles = [r["pattern"] for r in table("honorifics") if r["kind"] == "royal" and " " not in r["pattern"]]
+    return re.compile(rf"(?:^|\s)(?:{'|'.join(map(re.escape, sorted(set(forms), key=len, reverse=True)))})(?:\s\.)?"
+                      rf"\s(?:{'|'.join(map(re.escape, styles))})$")
+
+
+
 def _name_start(words_: list[str], k: int) -> int:
     """Index of the first token of a name that ends just before token ``k``."""
     i = k
@@ -250,6 +264,9 @@ def _name_start(words_: list[str], k: int) -> int:
         if n and t == "." and i >= 2 and len(words_[i - 2]) == 1 and words_[i - 2].isupper():
             i -= 2  # "Sitiveni L. Rabuka"
             continue
+        if n and i >= 2 and _personal_style().search(" ".join(words_[max(0, i - 3):i])):
+            i -= 1  # "Dr. Sultan Ahmed Al Jaber": a royal style after a private person's address is a given name
+            break
         if n and DOTTED_INITIALS.fullmatch(t) and t.rstrip(".") not in blocked():
             i -= 1  # "J.P. Nadda, Minister of Health"
             break
