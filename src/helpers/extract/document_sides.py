@@ -45,7 +45,8 @@ def _with_partner() -> re.Pattern[str]:
     from .lexicon import words
 
     kinds = "|".join(sorted(words("body_kinds_common"), key=len, reverse=True))
-    return re.compile(rf"\bwith\s+(?:the\s+)?(?P<w>(?:[A-Z][\w’'-]*[’']s\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|for|and|"
+    return re.compile(rf"\bwith\s+(?:the\s+)?(?P<w>(?:[A-Z][\w’'-]*[’']s\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|"
+                      rf"(?:of|for)(?:\s+the)?(?=\s+[A-Z])|and(?=\s+[A-Z])|"
                       rf"\([A-Z]+\)|(?:{kinds})(?=\s+[A-Z])))*)")
 TO_BUYER = re.compile(rf"\b(?:{cue('sale')})\b[^.;]{{0,80}}?\bto\s+(?P<w>(?:[A-Z][\w’'-]*[’']s\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)")
 SELLER = re.compile(rf"\b(?:which|whereby|that)\s+(?P<w>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){{0,4}})\s+(?:will\s+|would\s+|is\s+to\s+)?"
