@@ -36,7 +36,9 @@ VERB_CUT = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|
                       rf"after\s+the|at\s+the\s+end|{cue('time_word')}|worth|valued|for\s+signing|"
                       r"to\s+be\s+signed|that\s+(?:will|would|sets?|aims?|seeks?|allows?|provides?))\b"
                       rf"|,?\s+(?:{cue('signed_verb')})\s+(?:in|on|at|earlier|last|back|between|"
-                      r"previously|during)\b|\s+to\s+be\s+[a-z]+ed\b|\s+(?:which|that)\s+(?!is\b)|\s+and\s+to\s+[a-z]+\b"
+                      r"previously|during)\b"
+                      rf"|\s+to\s+be\s+(?:{cue('signed_verb')}|prepared|drafted|finali[sz]ed|developed|considered|discussed)\b"
+                      r"|\s+(?:which|that)\s+(?!is\b)|\s+and\s+to\s+[a-z]+\b"
                       r"|,?\s+and\s+(?:another|the\s+other)\s+(?:on|for|in|about|concerning)\b"
                       r"|,?\s+(?:under|by|through|with|from|to|for|in)\s+(?:which|whom)\b"
                       rf"|{TERM_NEXT}")
