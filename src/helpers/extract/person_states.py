@@ -8,6 +8,7 @@ import re
 
 from .co_signers import companions, pair_signers
 from .doc import Doc
+from .role_mentions import by_role
 from .lexicon import cue, cue_words
 from .places import OF_PLACE
 
@@ -40,6 +41,7 @@ def fill_states(doc: Doc, people: list[dict]) -> None:
                 p["alpha3"] = q["alpha3"]  # "Sultan Haitham bin Tariq Al Said of Oman"
                 break
     _on_behalf(doc, people)
+    by_role(doc, people)
     _from_ministries(doc, people)
     sides = taking if len(taking) == 2 else _two_named(doc)
     if len(sides) == 2:
