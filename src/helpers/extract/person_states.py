@@ -8,7 +8,7 @@ import re
 
 from .co_signers import companions, pair_signers
 from .doc import Doc
-from .role_mentions import by_role
+from .role_mentions import by_role, holder
 from .lexicon import cue, cue_words
 from .places import OF_PLACE
 
@@ -282,6 +282,9 @@ def _sides(doc: Doc, people: list[dict], taking: list[str]) -> None:
                 if meet:
                     owners = {pl["alpha3"] for pl in doc["places"].within(s, meet[-1].start())
                               if pl["alpha3"] in taking and pl.label in ("name", "official", "demonym")}
+                    if not owners:  # "The Prime Minister is also to meet ...": the one the role names
+                        roles = [holder(doc, o, people) for o in doc["offices"].within(s, meet[-1].start())]
+                        owners = {r["alpha3"] for r in roles if r is not None and r is not p and r["alpha3"] in taking}
                     if len(owners) == 1:
                         (own,) = owners
                         p["alpha3"] = taking[1] if own == taking[0] else taking[0]

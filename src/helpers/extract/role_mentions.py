@@ -17,18 +17,29 @@ def _roles() -> dict[str, str]:
     return {r["pattern"]: r["role"] for r in table("role_synonyms") if r["role"]}
 
 
+def holder(doc: Doc, o, people: list[dict]) -> dict | None:
+    """The one person whose title the role of office span ``o`` names, where the text refers to
+    someone by role ("the Hungarian premier", "The Prime Minister") and names no one after it."""
+    if o["plural"] or id(o) in _held(doc):
+        return None
+    if not DEFINITE.search(doc.text, max(0, o["country_start"] - 5), o["country_start"]):
+        return None
+    role = o["canonical"].lower()
+    role = _roles().get(role, role)
+    holders = [p for p in people if role in p["title"].lower()]
+    return holders[0] if len(holders) == 1 else None
+
+
+def _held(doc: Doc) -> set[int]:
+    """The office spans a person is named with."""
+    if "held_offices" not in doc.cache:
+        doc.cache["held_offices"] = {id(m["office"]) for m in doc["people"] if m["office"] is not None}
+    return doc.cache["held_offices"]
+
+
 def by_role(doc: Doc, people: list[dict]) -> None:
     """A definite role with a state and no name ("the Hungarian premier") gives its state to the one
     person of that title who has none."""
-    text = doc.text
-    held = {id(m["office"]) for m in doc["people"] if m["office"] is not None}
     for o in doc["offices"]:
-        if not o["alpha3"] or o["plural"] or id(o) in held:
-            continue
-        if not DEFINITE.search(text, max(0, o["country_start"] - 5), o["country_start"]):
-            continue
-        role = o["canonical"].lower()
-        role = _roles().get(role, role)
-        holders = [p for p in people if role in p["title"].lower()]
-        if len(holders) == 1 and not holders[0]["alpha3"]:
-            holders[0]["alpha3"] = o["alpha3"]
+        if o["alpha3"] and (p := holder(doc, o, people)) is not None and not p["alpha3"]:
+            p["alpha3"] = o["alpha3"]
