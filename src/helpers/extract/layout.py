@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import MACROS, MONTHS, expand, words
-from .lines import (BREADCRUMB, BULLET, CAPTION, CHROME, CREDIT_LINE, NAV_RUN, PAGE_END, RELEASE_LINE,
+from .lines import (BREADCRUMB, BULLET, CAPTION, CHROME, CREDIT_LINE, NAV_RUN, PAGE_BREAK, PAGE_END, RELEASE_LINE,
+                    REPORT_WORDS,
                     ends_sentence, is_date_line, line_spans, menu_item, names_document, short)
 
 _MONTH = MACROS["{MONTH}"]
@@ -208,7 +209,13 @@ def analyse(text: str) -> Layout:
         kinds[nonempty[i]] = "meta"
         i += 1
     # a web page's links to other reports after the report ("Related news", "Tags: ...")
-    end = next((k for k in range(i + 1, len(nonempty)) if PAGE_END.match(text, *nonempty[k])), len(nonempty))
+    # ("Share this article", "Tags" end it only where no paragraph of the report comes after them)
+    prose_after = [False] * (len(nonempty) + 1)
+    for k in range(len(nonempty) - 1, -1, -1):
+        line = text[nonempty[k][0]:nonempty[k][1]]
+        prose_after[k] = prose_after[k + 1] or (not short(line, REPORT_WORDS) and ends_sentence(line))
+    end = next((k for k in range(i + 1, len(nonempty)) if PAGE_END.match(text, *nonempty[k]) or
+                PAGE_BREAK.match(text, *nonempty[k]) and not prose_after[k + 1]), len(nonempty))
     for k in range(end, len(nonempty)):
         kinds[nonempty[k]] = "meta"
     nonempty = nonempty[:end]

@@ -104,6 +104,8 @@ def short(line: str, most: int) -> bool:
 
 CHROME = re.compile(rf"(?i)\s*(?:{cue('page_chrome')})\b")
 PAGE_END = re.compile(rf"(?i)\s*(?:{cue('page_end')})\s*(?::|$)")
+PAGE_BREAK = re.compile(rf"(?i)\s*(?:{cue('page_break')})\s*(?::|$)")
+REPORT_WORDS = 10  # a line of this many words that ends a sentence is a paragraph of the report
 BREADCRUMB = re.compile(r"\s*[\w’'-]+(?:\s[\w’'-]+){0,3}(?:\s*[/>»|]\s*[\w’'-]+(?:\s[\w’'-]+){0,3})+\s*")
 CREDIT_LINE = re.compile(rf"(?i)\s*(?:{cue('credit_label')})\s*:")
 RELEASE_LINE = re.compile(rf"(?i)\s*(?:{cue('release_label')})\s*[.:]?\s*")  # "PRESS RELEASE", "Media release"
