@@ -82,11 +82,18 @@ def left_start(text: str, head_start: int, floor: int) -> int:
             break
         if POSSESSIVE_END.search(word) and (word[:1].isupper() or low.rstrip("’'s") in stops):
             break  # "Kazakhstan's": a possessive side, not part of the name ("meeting's protocol" is)
-        if word.isdigit() and len(word) != 4:
-            break
+        if word.isdigit() and len(word) != 4 or low in _units():
+            break  # "a $500 million loan agreement": an amount, not the name
         pos = m.start(1)
         n += 1
     return pos
+
+
+@lru_cache(maxsize=1)
+def _units() -> frozenset[str]:
+    from .lexicon import cue_words
+
+    return frozenset(w.lower() for w in cue_words("unit"))
 
 
 @lru_cache(maxsize=1)
