@@ -55,6 +55,8 @@ APPOSED = re.compile(r"\s*(?P<name>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,4
 TOGETHER_WITH = re.compile(r"\s*(?P<name>(?:[Tt]he\s+)?[A-Z][^,]{1,120}?),\s+(?:together|along|jointly)\s+with\s+"
                            r"(?P<other>(?:the\s+)?[A-Z][^,]{1,120}?),\s*$")
 BEHALF = re.compile(r"\bon\s+behalf\s+of\s+(?:the\s+)?")
+BEHALF_FIRST = re.compile(rf"\s*(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:{cue('signed_verb')})\s+on\s+behalf\s+of\b")
+BY_WORD = re.compile(r"\s+by\s+")
 AND_BY = re.compile(r",?\s+and\s+(?:by\b|on\s+behalf\b)")
 
 
@@ -133,6 +135,14 @@ def attach_sides(doc: Doc, drafts: list[Draft]) -> None:
         at = worth.end() if worth else None
         if at is not None and (bw := BETWEEN.match(text, at)):
             d.sides.append((*_between_span(doc, bw.end(), e), "between"))
+            continue
+        if BEHALF_FIRST.match(after):  # "was signed on behalf of A by X and on behalf of B by Y"
+            for m in BEHALF.finditer(text, d.end, e):
+                stop = _before_next_by(text, m.end(), e)
+                by = BY_WORD.search(text, m.end(), stop)
+                side_end = _phrase_end(doc, m.end(), by.start() if by else stop)
+                if side_end > m.end():
+                    d.sides.append((m.end(), side_end, "behalf"))
             continue
         pm = PASSIVE_BY.match(after)
         if pm is None and (pb := PARTICIPLE_BY.match(after)) and not doc["people"].within(

@@ -39,7 +39,7 @@ VERB_CUT = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|
                       r"previously|during)\b"
                       rf"|\s+to\s+be\s+(?:{cue('signed_verb')}|prepared|drafted|finali[sz]ed|developed|considered|discussed)\b"
                       r"|\s+(?:which|that)\s+(?!is\b)|\s+and\s+to\s+[a-z]+\b"
-                      r"|,?\s+and\s+(?:another|the\s+other)\s+(?:on|for|in|about|concerning)\b"
+                      r"|,?\s+and\s+(?:another|the\s+other)\s+(?:on|for|in|about|concerning)\b|\s+to\s+(?:that|this)\s+effect\b"
                       r"|,?\s+(?:under|by|through|with|from|to|for|in)\s+(?:which|whom)\b"
                       rf"|{TERM_NEXT}")
 
