@@ -60,6 +60,19 @@ BY_WORD = re.compile(r"\s+by\s+")
 AND_BY = re.compile(r",?\s+and\s+(?:by\b|on\s+behalf\b)")
 
 
+SIGNATORIES_LINE = re.compile(rf"\s*(?i:{cue('signatories_label')})\s*:\s*(?P<names>[^\n]+)")
+
+
+def _signatories_line(doc: Doc, d: Draft) -> tuple[int, int] | None:
+    """The names of a line right under the document's line that lists its signatories."""
+    text = doc.text
+    line_end = text.find("\n", d.end)
+    if line_end < 0 or text[d.end:line_end].strip(" .;,"):
+        return None  # the title does not end its line
+    m = SIGNATORIES_LINE.match(text, line_end)
+    return (m.start("names"), m.end("names")) if m else None
+
+
 def _before_next_by(text: str, s: int, e: int) -> int:
     """Where the next signatory's clause (", and by Y", "and on behalf of") begins, else ``e``."""
     m = AND_BY.search(text, s, e)
@@ -83,6 +96,9 @@ def attach_sides(doc: Doc, drafts: list[Draft]) -> None:
     """The phrases that name each document's sides, as (start, end, how)."""
     text, lay = doc.text, doc.layout
     for d in drafts:
+        if not d.sides and (line := _signatories_line(doc, d)) is not None:
+            d.sides.append((*line, "between"))  # "Memorandum on X" / "Signatories: Ministry of A; Ministry of B"
+            continue
         if d.sides:
             if all(h == "with" for _, _, h in d.sides) and d.group is not None:
                 s, _ = lay.sentence_at(d.group.head[0])

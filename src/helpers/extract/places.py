@@ -216,6 +216,7 @@ CITY_OF = re.compile(r"\b[Cc]ity\s+of\s+(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ỹ][\w’'-]+
 
 OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?")  # "... of (the) <place>"
 SET_OFF = re.compile(r",[ \t]*(?:the[ \t]+)?")  # "..., (the) <place>": a place set off by a comma
+REPUBLIC_AFTER = re.compile(r" Republic\b(?! of)")
 NEXT_WORD = re.compile(r" [A-Z][a-z]+(?![\w-])")
 _STATE_FORM = re.compile(r"(?<!Union )(?P<form>(?:(?:" + "|".join(cue_words("state_form_word")) + r")\s+)*(?:"
                          + "|".join(cue_words("state_form")) + r")\s+of\s+(?:the\s+)?)$")
@@ -236,6 +237,8 @@ def places(doc: Doc) -> list[Span]:
             text.endswith("of ", 0, s) or text.endswith("of the ", 0, s)) else None
         if form:  # "the Republic of Rwanda": one official name, as "Republic of Kazakhstan" is
             s, kind = form.start("form"), "official"
+        elif kind == "name" and (tail := REPUBLIC_AFTER.match(text, e)):
+            e, kind = tail.end(), "official"  # "the State Oil Company of Azerbaijan Republic"
         found.append(span(s, e, kind, alpha3=a, kind=kind, possessive=p))
     taken = [(s.start, s.end) for s in found]
     extra: list[Span] = []
