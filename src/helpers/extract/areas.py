@@ -10,7 +10,7 @@ from .doc import Doc, Mask, Span, span
 from .lexicon import cue
 from .matcher import matcher
 
-STATISTIC = re.compile(rf"[$€£¥₽]|\b\d[\d,.]*\s*(?:%|(?:{cue('unit')})\b)", re.I)
+STATISTIC = re.compile(rf"(?=[$€£¥₽\d])(?:[$€£¥₽]|\b\d[\d,.]*\s*(?:%|(?:{cue('unit')})\b))", re.I)
 INTENT = re.compile(rf"\b(?:{cue('intent')})\b", re.I)
 
 

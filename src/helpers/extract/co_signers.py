@@ -9,11 +9,11 @@ import bisect
 import re
 
 from .doc import Doc
-from .lexicon import cue
+from .lexicon import cue, lead
 
 # both read the folded (lower-case) text
-ACCOMPANIED = re.compile(rf"\b(?:{cue('accompanied_by')})\b")
-SIGNED_BY = re.compile(rf"\b(?:{cue('signed_verb')})\s+(?:it\s+|them\s+)?by\s+")
+ACCOMPANIED = re.compile(rf"{lead('accompanied_by')}\b(?:{cue('accompanied_by')})\b")
+SIGNED_BY = re.compile(rf"{lead('signed_verb')}\b(?:{cue('signed_verb')})\s+(?:it\s+|them\s+)?by\s+")
 # between the two signers: "and", or the first one's office set off by commas and then "and"
 # (the second one's office or courtesy words may stand before his name)
 JOINED = re.compile(r"(?:\s+and|,[^;:()]{0,160}?,\s*and)\s+(?:by\s+)?(?:the\s+)?[^;:,()]{0,80}?")
@@ -103,7 +103,7 @@ def pair_signers(doc: Doc, people: list[dict], taking: list[str], settled: set[i
 def companions(doc: Doc, people: list[dict], settled: set[int]) -> None:
     """People named after "accompanied by" take the state of the one they go with, the person the
     sentence names before it (unless their own words gave them one, ``settled``)."""
-    text, lay = doc.text, doc.layout
+    lay = doc.layout
     mentions = sorted(((s, e, p) for p in people for s, e in p["mentions"]), key=lambda x: x[0])
     for m in ACCOMPANIED.finditer(doc.folded):
         s, e = lay.sentence_at(m.start())

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import bisect
 import re
-import bisect
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .doc import Doc
 from .document_titles import TERM_NEXT
-from .lexicon import alternation_of, cue
+from .lexicon import alternation_of, cue, lead
 
 if TYPE_CHECKING:
     from .documents import Draft
@@ -24,7 +23,7 @@ SIGNED_IN_YEAR = re.compile(rf"(?:,?\s+(?:(?:was|were|had\s+been|has\s+been)\s+)
                             r"\s+(?:in|back\s+in)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-–/])")
 EXISTING_BEFORE = re.compile(rf"\b(?:{cue('existing_before')})\s+(?:the\s+)?$")
 PLANNED_PREFIX = re.compile(rf"(?:{cue('draft')})\b", re.I)
-FUTURE = re.compile(rf"\b(?:{cue('future')})\b[^.;]*$", re.I)
+FUTURE = re.compile(rf"{lead('future')}\b(?:{cue('future')})\b[^.;]*$", re.I)
 SIGNED = re.compile(rf"\b(?:{cue('signed_verb')})\b")
 
 

@@ -26,7 +26,8 @@ BETWEEN_END = re.compile(r"\s+(?:on|for|to|in)\s+(?![A-Z])|\s+(?:regarding|conce
 PARTICIPATION = re.compile(r"\bwith\s+the\s+participation\s+of\s+(?:the\s+)?")
 # the same, and a preposition before a capitalised subject ("... and Moldova for Moldova's European Integration",
 # "... and Bank Negara Malaysia on Cooperation in the Area of ..."), where no body's name holds it
-SIDES_END = re.compile(BETWEEN_END.pattern + r"|\s+(?:on|for|to)\s+(?=[A-Z])")
+# (the lookahead lets the engine try the alternatives only where one can start)
+SIDES_END = re.compile(r"(?=[\s,;:.])(?:" + BETWEEN_END.pattern + r"|\s+(?:on|for|to)\s+(?=[A-Z]))")
 ABBREVIATION = re.compile(r"\s\([A-Z][A-Za-z0-9&.-]{1,12}\)")
 WORTH_THEN = re.compile(r"\s+(?:worth|valued\s+at)\s+(?:[^,;.()]|(?<=\d)[.,](?=\d))*?\s(?=(?:between|with)\s)")
 # "..., signed by", "(MoUs) spanning several sectors have been signed by": an aside, an abbreviation

@@ -22,7 +22,7 @@ CLOSING_QUOTE = re.compile(r"[”»]|(?<=\S)\"(?=[\s,.;:)]|$)")
 OPENING_QUOTE = re.compile(r"[“«]|(?:^|(?<=\s))\"(?=\w)")
 COMMA_NEXT = re.compile(r",\s*(\S+)")
 LISTED = re.compile(r"\s*(?:,|(?:\s+(?:and|or))\b|[.;]|$)")  # "..., mining and border crossings": a listed noun
-AS_WELL_AS = re.compile(r",?\s+as\s+well\s+as\b|,?\s+together\s+with\b")
+AS_WELL_AS = re.compile(r"(?=[\s,])(?:,?\s+as\s+well\s+as\b|,?\s+together\s+with\b)")
 # where and when it was signed, at the end of a clause: not part of a document's name
 WHEN_TAIL = re.compile(
     rf"\s+(?:in\s+(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?=\s+(?:on|during)\s)"
@@ -30,7 +30,7 @@ WHEN_TAIL = re.compile(
     rf"|(?:{cue('vague_time')})\b|in\s+(?:19|20)\d\d(?=\s*(?:$|[,.;]))|in\s+(?:early\s+|late\s+|mid-)?{MACROS['{MONTH}']}\b(?!\s+\d{{1,2}}\b)|earlier\s+this\s+(?:year|month|week)|(?:last|this)\s+(?:year|month|week))")
 # "... valid for five years", "... runs until 2027": the document's term follows its name
 TERM_NEXT = rf"\s+(?:{cue('term_verb')})\s+(?:for|until|till|through|to)\b"
-VERB_CUT = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will|would|shall|had|has|have|could|"
+VERB_CUT = re.compile(r"(?=[\s,])(?:\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will|would|shall|had|has|have|could|"
                       r"can|may|might|should|must)\b|\s+(?:entered|enters|came|comes|took|takes)\s+(?:into|effect)\b"
                       r"|\s+(?:in\s+the\s+presence|on\s+the\s+sidelines|on\s+behalf\s+of|during|following\s+the|"
                       rf"after\s+the|at\s+the\s+end|{cue('time_word')}|worth|valued|for\s+signing|"
@@ -41,7 +41,7 @@ VERB_CUT = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|
                       r"|\s+(?:which|that)\s+(?!is\b)|\s+and\s+to\s+[a-z]+\b"
                       r"|,?\s+and\s+(?:another|the\s+other)\s+(?:on|for|in|about|concerning)\b|\s+to\s+(?:that|this)\s+effect\b"
                       r"|,?\s+(?:under|by|through|with|from|to|for|in)\s+(?:which|whom)\b"
-                      rf"|{TERM_NEXT}")
+                      rf"|{TERM_NEXT})")
 
 
 @lru_cache(maxsize=1)

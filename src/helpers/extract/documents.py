@@ -51,7 +51,7 @@ FORM_OF = re.compile(r"\bin\s+the\s+form\s+of\s+(?:an?\s+)?$")
 PREP_BEFORE = re.compile(r"\b(?:upon|by|under)\s+$")
 IN_PLACE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]")
 ANOTHER = re.compile(r"(?:,|\s+and|,\s+and)\s+(?P<ones>another|the\s+other)\s+(?:on|for|in|about|concerning)\b")
-ONES = re.compile(r"\b(?:were|are|include|included|including)\s+(?P<ones>ones|those|one)\s+(?:on|for|in|about|concerning)\b")
+ONES = re.compile(r"(?=[wai])\b(?:were|are|include|included|including)\s+(?P<ones>ones|those|one)\s+(?:on|for|in|about|concerning)\b")
 
 
 @dataclass
@@ -305,7 +305,7 @@ def _headless_items(doc: Doc, text: str, found: list[Draft]) -> list[Draft]:
     return out
 
 
-ELIDED = re.compile(rf"\b(?:[Tt]he|[Aa]nother|[Aa])\s+(?P<ord>{cue('ordinal')}|other)(?:\s+one)?\s*(?P<comma>,)\s+"
+ELIDED = re.compile(rf"(?=[TtAa])\b(?:[Tt]he|[Aa]nother|[Aa])\s+(?P<ord>{cue('ordinal')}|other)(?:\s+one)?\s*(?P<comma>,)\s+"
                     r"(?=(?:on|between|in|for|regarding|concerning|covering|with)\s)")
 
 

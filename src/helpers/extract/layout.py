@@ -245,7 +245,7 @@ def analyse(text: str) -> Layout:
             continue
         line = text[s:e]
         stripped = line.strip()
-        if CAPTION.search(stripped) and short(stripped, 30) or re.fullmatch(r"[*\s]+", stripped):
+        if short(stripped, 30) and CAPTION.search(stripped) or re.fullmatch(r"[*\s]+", stripped):
             kinds[(s, e)] = "caption"
             continue
         bullet = bool(BULLET.match(line)) and not re.match(r"\s*[-–—]\s+[-–—]", line)

@@ -120,6 +120,18 @@ def cue(name: str) -> str:
     return _alternation(rows)
 
 
+def lead(name: str) -> str:
+    """A lookahead for the first letters of the phrases of cue ``name`` (both cases), to put before
+    ``\\b(?:{cue(name)})``: the regex engine then tries the alternation only where one can start
+    (a pattern that opens with ``\\b`` gets no such check of its own; one that opens with the
+    alternation has it already). Empty where a phrase is a form (``re:...``)."""
+    rows = cue_words(name)
+    if any(p.startswith("re:") for p in rows):
+        return ""
+    first = {p[0].lower() for p in rows} | {p[0].upper() for p in rows}
+    return "(?=[" + "".join(re.escape(c) for c in sorted(first)) + "])"
+
+
 def _alternation(phrases: Iterable[str]) -> str:
     """Phrases as one regex alternation, longest first; a space matches any run of spaces and
     ``re:...`` is a form with macros."""

@@ -25,7 +25,7 @@ def fill_states(doc: Doc, people: list[dict]) -> None:
     title named together ("Presidents A and B", "President A and Kazakh President B"); the one
     side no known person holds; the state named nearest in the person's sentence (not where
     someone goes); the outlet's own state; else the article's main one (marked guessed)."""
-    text, lay = doc.text, doc.layout
+    text = doc.text
     art = doc["article"][0] if len(doc["article"]) else None
     taking = _by_first_mention(doc, list(art["countries"]) if art is not None else [])
     home = art["home"] if art is not None else None

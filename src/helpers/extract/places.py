@@ -191,8 +191,10 @@ def region_country(name: str) -> str | None:
     return _subdivisions().get(fold_accents(name)) or city_country(name, 15_000)
 
 
-REGION = re.compile(r"(?P<name>(?:[A-ZÀ-ÖØ-ÞĀ-Ỹ][\w-]*(?:[’'](?!s\b)[\w-]+)*\s+){1,3})(?P<type>[Rr]egion|[Pp]rovince|[Oo]blast|[Gg]overnorate|"
-                    r"[Pp]refecture|[Cc]ounty|[Dd]istrict|[Kk]rai|State)\b")
+# "North Kazakhstan region", "Kogi State": one to three capitalised words, then the kind of region
+# (found kind first, then its name looked for right before it: a scan for the names costs more)
+REGION_TYPE = re.compile(r"(?=[RrPpOoGgCcDdKkS])\b(?:[Rr]egion|[Pp]rovince|[Oo]blast|[Gg]overnorate|[Pp]refecture|[Cc]ounty|[Dd]istrict|[Kk]rai|State)\b")
+REGION_NAME_BEFORE = re.compile(r"(?<![\w’'-])(?:[A-ZÀ-ÖØ-ÞĀ-Ỹ][\w-]*(?:[’'](?!s\b)[\w-]+)*\s+){1,3}$")
 REGION_LEAD = re.compile(r"(?:The|A|An|In|Of)\s+")
 # "Chief Minister of Punjab Maryam Nawaz": a first-level subdivision named after its office
 REGION_OFFICE = re.compile(rf"(?:{cue('region_office')})\s+of\s+(?:the\s+)?")
@@ -211,7 +213,7 @@ def _subdivision_at(words_: str) -> tuple[str, str | None] | None:
     return None
 
 
-CITY_OF = re.compile(r"\b[Cc]ity\s+of\s+(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ỹ][\w’'-]+(?:[ -][A-ZÀ-ÖØ-ÞĀ-Ỹ][\w’'-]+)?)")
+CITY_OF = re.compile(r"(?=[Cc])\b[Cc]ity\s+of\s+(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ỹ][\w’'-]+(?:[ -][A-ZÀ-ÖØ-ÞĀ-Ỹ][\w’'-]+)?)")
 
 
 OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?")  # "... of (the) <place>"
@@ -242,16 +244,22 @@ def places(doc: Doc) -> list[Span]:
         found.append(span(s, e, kind, alpha3=a, kind=kind, possessive=p))
     taken = [(s.start, s.end) for s in found]
     extra: list[Span] = []
-    for m in REGION.finditer(text):
-        name, start = m.group("name").strip(), m.start("name")
+    prev_end = 0
+    for t in REGION_TYPE.finditer(text):
+        m = REGION_NAME_BEFORE.search(text, max(prev_end, t.start() - 120), t.start())
+        if not m:
+            continue
+        prev_end = t.end()
+        kind_word = t.group()
+        name, start = m.group().strip(), m.start()
         lead = REGION_LEAD.match(name)
         if lead:  # "The Tashkent region": the region's name follows the article
             name, start = name[lead.end():], start + lead.end()
-        if not name or m.group("type") == "State" and name.split()[-1] in ("Union", "Islamic"):
+        if not name or kind_word == "State" and name.split()[-1] in ("Union", "Islamic"):
             continue
-        if m.group("type") == "State" and not (_subdivisions().get(fold_accents(name)) or city_country(name)):
+        if kind_word == "State" and not (_subdivisions().get(fold_accents(name)) or city_country(name)):
             continue  # "Kogi State", not "Union State"
-        extra.append(span(start, m.end("type"), "region", alpha3=region_country(name), kind="region",
+        extra.append(span(start, t.end(), "region", alpha3=region_country(name), kind="region",
                           possessive=False))
     for m in REGION_OFFICE.finditer(doc.folded):  # the folded text: a case-blind scan costs several times more
         name = REGION_NAME.match(text, m.end())
