@@ -109,7 +109,7 @@ def find_outlet(doc: Doc) -> tuple[str, tuple[int, int] | None]:
     if found is not None:
         return found
     parts = lay.lead_parts
-    for g in ("slash", "paren", "caps", "pre", "agency"):
+    for g in ("slash", "paren", "caps", "comma", "pre", "agency"):
         if g in parts:
             a, b = parts[g]
             name = text[a:b]

@@ -26,7 +26,7 @@ LEAD = re.compile(
                                            r"(?:{MONTH}\s+{DAY}(?:,?\s*/?\s*{YEAR})?|{DAY}\.?\s+{MONTH}(?:,?\s+{YEAR})?"
                                            r"|\d{1,2}\.\d{1,2}\.\d{2,4})") + r")\)?\.?)?"
     r"(?:\s*\.)?(?:\s*/\s*(?P<slash>[^/\n]{2,40}?)\s*(?:/|(?=:))|\s*\((?P<paren>[^()\n]{2,40})\)"
-    r"|(?<=\.)\s+(?P<caps>[A-Z][A-Z-]{2,}\b))?"
+    r"|(?<=\.)\s+(?P<caps>[A-Z][A-Z-]{2,}\b)|\s*,\s*(?P<comma>[A-Z]{2,8})(?=\s*(?:-{2,3}|[–—-])\s))?"
     r"\s*(?P<sep>-{2,3}|[-–—:]|\.(?=\s))?\s*(?:(?<=[-–—]\s)(?P<agency>[A-Z][\w-]{2,})\.\s+(?=[A-Z]))?")
 
 
@@ -304,7 +304,7 @@ def _find_lead(lay: Layout) -> None:
         return
     place = m.group("place")
     caps = place.isupper() and len(place) > 2
-    marked = m.group("date") or m.group("slash") or m.group("paren") or m.group("caps") or m.group("pre")
+    marked = m.group("date") or m.group("slash") or m.group("paren") or m.group("caps") or m.group("pre") or m.group("comma")
     sep = m.group("sep")
     if not (caps or marked):
         return
@@ -316,7 +316,7 @@ def _find_lead(lay: Layout) -> None:
     if caps and not marked and not sep and not m.group("country"):
         return
     lay.lead = (s, m.end())
-    lay.lead_parts = {g: m.span(g) for g in ("pre", "place", "country", "date", "slash", "paren", "caps", "agency")
+    lay.lead_parts = {g: m.span(g) for g in ("pre", "place", "country", "date", "slash", "paren", "caps", "comma", "agency")
                       if m.group(g)}
 
 
