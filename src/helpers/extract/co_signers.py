@@ -13,6 +13,9 @@ from .lexicon import cue, lead
 
 # both read the folded (lower-case) text
 ACCOMPANIED = re.compile(rf"{lead('accompanied_by')}\b(?:{cue('accompanied_by')})\b")
+SIGNED_AFTER = re.compile(rf"{lead('signed_verb')}\b(?:{cue('signed_verb')})\b(?!\s+(?:it\s+|them\s+)?by\b)")
+# between the second signer's name and the verb: his office set off by commas, an auxiliary
+VERB_GAP = re.compile(r"\s*(?:,[^,;.]{0,80},)?\s*(?:(?:have|has|had|also|jointly|then|on\s+\w+day)\s+)*")
 SIGNED_BY = re.compile(rf"{lead('signed_verb')}\b(?:{cue('signed_verb')})\s+(?:it\s+|them\s+)?by\s+")
 # between the two signers: "and", or the first one's office set off by commas and then "and"
 # (the second one's office or courtesy words may stand before his name)
@@ -41,6 +44,17 @@ def signer_pairs(doc: Doc, people: list[dict]) -> list[tuple[dict, dict, int]]:
             continue
         (a_start, a), (b_start, b) = named
         if not JOINED.fullmatch(text, ends[a_start], b_start):
+            continue
+        out.append((a, b, m.start()))
+    # "Governor A and RBI Governor B signed the MoU": the two people a signing verb follows
+    for m in SIGNED_AFTER.finditer(doc.folded):
+        sent_start, _ = lay.sentence_at(m.start())
+        lo, hi = bisect.bisect_left(keys, sent_start), bisect.bisect_left(keys, m.start())
+        named = starts[lo:hi]
+        if len(named) < 2:
+            continue
+        (a_start, a), (b_start, b) = named[-2:]
+        if a is b or not VERB_GAP.fullmatch(text, ends[b_start], m.start()) or not JOINED.fullmatch(text, ends[a_start], b_start):
             continue
         out.append((a, b, m.start()))
     return out

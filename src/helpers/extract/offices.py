@@ -179,6 +179,12 @@ def _tail(text: str, pos: int, places, bodies, local: bool, appositive: bool = F
         if re.match(r"Republic\b(?!\s+of)", text[at:at + AHEAD]) and the:
             end = at + len("Republic")  # "President of the Republic": the state itself
             continue
+        if place is not None and place.label == "capital" and local and prep == "of":
+            if place["alpha3"]:  # "Mayor of Tashkent", "Akim of Astana": the city is the office's
+                states.append(place["alpha3"])
+            parts.append(written + text[place.start:place.end])
+            end = place.end
+            continue
         if place is not None and place.label in STATE_KINDS + ("capital",) and prep in ("of", "to", "in"):
             if place.get("possessive") or place.label == "demonym":
                 # "of Tajikistan's Majlisi Namoyandagon", "of the Indian Upper House (Rajya Sabha)": a body
@@ -242,7 +248,7 @@ def _tail(text: str, pos: int, places, bodies, local: bool, appositive: bool = F
             parts.append(written + first.group())
             end = at + first.end()
             continue
-        run = re.match(r"(?:[A-Z][\w’'-]*(?:\s+|$)){3,8}", text[at:at + AHEAD])
+        run = re.match(r"(?:[A-Z][\w’'-]*(?:\s+|$|(?=[.,;:)!?]))){3,8}", text[at:at + AHEAD])
         if run and prep == "of" and (h_end := _before_holder(text, at, at + len(run.group().rstrip()))) < at + len(run.group().rstrip()):
             parts.append(written + text[at:h_end])  # "CEO of Gazprom Neft Alexander Valeryevich Dyukov"
             end = h_end
@@ -266,7 +272,7 @@ def _before_holder(text: str, start: int, end: int) -> int:
     """Where the holder's name begins when the capitalised words of ``text[start:end]`` end with
     one ("of the Organization of Turkic States Kubanychbek Omuraliev", "of JSC Samruk-Kazyna
     Nurlan Zhakupov") and nothing capitalised follows; else ``end``."""
-    from .names import is_name_token, is_patronymic
+    from .names import is_name_token, is_patronymic, particles
 
     if re.match(r"\s+[A-Z(]", text[end:end + 2]):
         return end
@@ -274,6 +280,8 @@ def _before_holder(text: str, start: int, end: int) -> int:
     if len(ws) < 3 or not all(is_name_token(w.group()) for w in ws[-2:]):
         return end
     n = 3 if len(ws) >= 4 and is_patronymic(ws[-2].group()) and is_name_token(ws[-3].group()) else 2
+    while len(ws) > n + 1 and ws[-n].group() in particles() and is_name_token(ws[-n - 1].group()):
+        n += 1  # "of Mubadala Khaldoon Al Mubarak": a particle inside the name takes the word before it
     return start + ws[-n].start() - 1 if ws[-n - 1].group()[:1].isupper() else end
 
 
