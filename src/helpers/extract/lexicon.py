@@ -47,9 +47,9 @@ def words(name: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def not_name_words() -> frozenset[str]:
-    """Capitalised words that are never a person's name: words of offices and bodies, and the
-    function words, days and months that open sentences and dates."""
-    return words("office_words") | words("function_words")
+    """Capitalised words that are never a person's name: words of offices and bodies, of places'
+    and events' names, and the function words, days and months that open sentences and dates."""
+    return words("office_words") | words("function_words") | words("facility_words")
 
 
 # Same-length folding, so offsets in the folded text are offsets in the text: quotes, apostrophes,
