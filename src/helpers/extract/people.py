@@ -340,6 +340,9 @@ AND = re.compile(r"\s+and\s+")
 BETWEEN = re.compile(rf"(?:{cue('talks')})\s+(?:between|with)\s+")
 
 
+ITS = re.compile(r"\s+(?:that\s+)?(?:it|its)\b")
+
+
 def _bare(doc: Doc, text: str, toks, words_, found: list[Span]) -> list[Span]:
     """Names no office marks: before a verb of people ("Sergey Lavrov congratulated"), the sides
     of talks ("negotiations between Vladimir Makei and Sergey Lavrov"), a name coordinated with
@@ -348,7 +351,9 @@ def _bare(doc: Doc, text: str, toks, words_, found: list[Span]) -> list[Span]:
     known = [p["name"] for p in found]
     cands: list[tuple[int, int]] = []  # token ranges
     for v in _human_verb().finditer(text):
-        k = _token_at(toks, v.start() + 1) if False else _token_at(toks, v.end() - len(v.group().lstrip()))
+        if ITS.match(text, v.end()):
+            continue  # "Gazprom Neft said it would invest": a body speaks of itself as "it"
+        k = _token_at(toks, v.end() - len(v.group().lstrip()))
         s = _name_start(words_, k)
         if s < k:
             cands.append((s, k))
