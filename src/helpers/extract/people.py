@@ -340,6 +340,12 @@ AND = re.compile(r"\s+and\s+")
 BETWEEN = re.compile(rf"(?:{cue('talks')})\s+(?:between|with)\s+")
 
 
+@lru_cache(maxsize=1)
+def _group_nouns() -> frozenset[str]:
+    """Nouns of people as a group ("officials", "representatives") that a body's name qualifies."""
+    return frozenset(cue_words("group_noun"))
+
+
 ITS = re.compile(r"\s+(?:that\s+)?(?:it|its)\b")
 
 
@@ -373,8 +379,8 @@ def _bare(doc: Doc, text: str, toks, words_, found: list[Span]) -> list[Span]:
             continue
         i = _token_at(toks, a.end())
         k = name_end(words_, i)
-        if k > i and (k >= len(words_) or words_[k] not in ("of",)):
-            cands.append((i, k))
+        if k > i and (k >= len(words_) or words_[k] not in ("of",) and words_[k].lower() not in _group_nouns()):
+            cands.append((i, k))  # (not "Tokayev and Air Astana officials": a name that qualifies a group)
     # "negotiations with Vladimir Vladimirovich": a first name and a patronymic address a person
     for m in _first_and_patronymic().finditer(text):
         i = _token_at(toks, m.start())
