@@ -399,6 +399,8 @@ def _bare(doc: Doc, text: str, toks, words_, found: list[Span]) -> list[Span]:
         toks_ = name.split()
         if any(same_name(name, k) for k in known):
             continue
+        if any(p.start <= s and e <= p.end for p in doc["places"].at(s)):
+            continue  # "New Delhi said": a capital speaks for its government, no person
         if len(toks_) == 1 and not (surname_like(name) or COURTESY_NAME.search(text, max(0, s - 6), s)):
             continue  # a lone word is too often a place or a body
         out.append(span(s, e, "person", name=name, title="", alpha3=None, office=None, how="bare"))
