@@ -97,7 +97,7 @@ def find_outlet(doc: Doc) -> tuple[str, tuple[int, int] | None]:
     "(ENA)"), a meta line ("Xinhua, September 4, 2016"), a sign-off ("– Bernama")."""
     text, lay = doc.text, doc.layout
     surnames = {surname(p["name"]) for p in doc["people"]}
-    for h in matcher("credits").finditer(text):
+    for h in matcher("credits").finditer(text, folded=doc.folded):
         x = h.group("x")
         if x and not lay.in_headline(h.start) and not lay.in_headline(x[0]):
             if text[x[1] - 1] == ".":  # "... originally published by The Diplomat.": the sentence's stop

@@ -12,8 +12,9 @@ patterns in a text:
   written ``re:...``; named groups in it are handed on with the hit;
 - a phrase ending in ``*`` matches any word ending ("digitali*").
 
-A row with ``case`` = ``exact`` matches only as written ("MoU", "Minutes"). Where hits overlap,
-the leftmost wins, then the longest.
+A row with ``case`` = ``exact`` matches only as written ("MoU", "Minutes"). A form's ``needs``
+("according to", "reported|reports|wrote") names words one of which the folded text must hold
+for the form to be tried. Where hits overlap, the leftmost wins, then the longest.
 """
 from __future__ import annotations
 
@@ -42,6 +43,12 @@ class Hit:
 
     def __repr__(self) -> str:
         return f"Hit({self.start}, {self.end}, {self.row.get('pattern')!r})"
+
+
+def _holds_any(folded: str, needs: str, start: int, end: int) -> bool:
+    """True where ``folded[start:end]`` holds one of the "|"-separated words of a row's ``needs``
+    (or the row needs none)."""
+    return not needs or any(folded.find(w, start, end) >= 0 for w in needs.split("|"))
 
 
 def _trie_regex(phrases: list[str]) -> str:
@@ -153,6 +160,8 @@ class Matcher:
                 if m.end() > m.start() and _word_start(text, m.start()):
                     hits.append(Hit(m.start(), m.end(), rows[int(m.lastgroup[2:])]))
         for rx, row in self.forms:
+            if folded is not None and not _holds_any(folded, row.get("needs", ""), start, end):
+                continue  # the text holds none of the words the form needs: no scan
             for m in rx.finditer(text, start, end):
                 if m.end() > m.start() and _word_start(text, m.start()):
                     groups = {g: m.span(g) for g, v in m.groupdict().items() if v is not None}
