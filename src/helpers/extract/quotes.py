@@ -20,6 +20,7 @@ QUOTED_AS_SAYING = re.compile(r"\s+(?:was|is|has\s+been)\s+(?:also\s+)?quoted\s+
 BY_AGENT = re.compile(r"\s+by\s+(?P<who>(?:the\s+)?[^,:;.]{2,60}?)(?=\s+(?:at|in|during|on|while|when|after|before|following)\b|\s*[,:;.]|\s*$)")
 PASSIVE_AFTER = re.compile(r"\s*,?\s*[—–-]?\s*(?:[Tt]his|[Tt]hat|[Ii]t)\s+(?:was|has\s+been|is)\s+(?:\w+\s+)?[a-z]+ed\b")
 MIN_WORDS = 2
+WHOLE_QUOTE_WORDS = 6  # a paragraph quoted whole, with no attribution, is a statement from this length
 NAME_ONLY = re.compile(r"(?:[A-Z][\w’'-]*\s*){1,4}")
 ROLE_SYNONYMS = {r["pattern"]: r["role"] for r in table("role_synonyms")}
 NO_OFFICE = {w for w, role in ROLE_SYNONYMS.items() if not role} | {""}
@@ -108,6 +109,10 @@ def quotes(doc: Doc) -> list[Span]:
             if who is None and k == 0 and n and text[ps:qs].strip() in ('"', "“", "«", "„", ""):
                 prev_end = len(text[:paragraphs[n - 1][1]].rstrip())
                 if text[prev_end - 1:prev_end] == ":":  # "Addressing the press, Tokayev noted:" / "“Our countries ...”"
+                    who = _before(doc, prev_end - 1, people, out)
+                elif len(segs) == 1 and closed and qe >= pe - 3 and len(text[qs:qe].split()) >= WHOLE_QUOTE_WORDS:
+                    # "Tokayev stressed the importance of trade." / "“Our trade has grown ...”": a paragraph
+                    # that is a quote alone is the words of the one the paragraph before has speaking
                     who = _before(doc, prev_end - 1, people, out)
             if who is None:
                 if k == len(segs) - 1 and opened and not closed:
