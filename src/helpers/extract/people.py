@@ -1,17 +1,19 @@
 """People named in the body: the holder of an office written before the name ("Prime Minister of
 Malaysia Anwar Ibrahim", "the Minister of Foreign Affairs, Alberto van Klaveren") or after it
 ("Mahmadtoir Zokirzoda, the head of ..."), plural and coordinated offices ("Presidents A and B"),
-and names that only a verb of people marks ("Sergey Lavrov congratulated", "talks between A and
-B"). Each mention carries the name as written without honorifics, the office's title and state."""
+and names that only what stands around them marks (``bare_names``). Each mention carries the name
+as written without honorifics, the office's title and state."""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
+from .bare_names import bare_names
 from .doc import AHEAD, Doc, Mask, Span, find_words, span
-from .lexicon import alternation_of, cue, cue_words, table
+from .lexicon import alternation_of, cue_words
 from .matcher import matcher
-from .names import CAPS_FAMILY, DOTTED_INITIALS, bare, blocked, is_name_token, name_end, particles, patronymic_endings, same_name, surname_like
+from .name_spans import name_start, named, token_at
+from .names import is_name_token, name_end
 
 NAME_GAP = re.compile(r"\s*(?:,\s*)?")
 # an office right after "Name, " is that person's ("Nurlanbek Shakiev, Speaker of ...")
@@ -72,7 +74,7 @@ def people(doc: Doc) -> list[Span]:
             prev_person = span(s, e, "person", name=name, title=o["title"], alpha3=a3, office=o, how=how)
             found.append(prev_person)
             taken.add(s, e)
-    found.extend(_bare(doc, text, toks, words_, found))
+    found.extend(bare_names(doc, text, toks, words_, found))
     found.extend(_later(doc, text, found))
     return found
 
@@ -147,7 +149,7 @@ def _skip_courtesy(text: str, toks: list[tuple[int, int]], i: int, folded: str) 
 def _after(text: str, toks, words_, o: Span, folded: str, comma: bool = True) -> list[tuple[int, int, str]]:
     """Names right after an office: "President Kassym-Jomart Tokayev", "Presidents A and B",
     "the President of the Republic, Gabriel Boric,", "speaker of the Lok Sabha (lower house) Om Birla"."""
-    i = _token_at(toks, o["tail_end"])
+    i = token_at(toks, o["tail_end"])
     may_comma, comma = comma, False
     if i < len(toks):
         from .places import lookup  # "Chairman of the Cabinet of Ministers Kyrgyzstan Akylbek Japarov"
@@ -179,7 +181,7 @@ def _after(text: str, toks, words_, o: Span, folded: str, comma: bool = True) ->
             listing = o["plural"] and nxt in ("and", ",")
             if nxt not in (",", ".", ")", ";", ":") and not listing:
                 return []
-        out.append(_named(text, s, e))
+        out.append(named(text, s, e))
         if o["plural"] and k < len(words_) and words_[k] == "of":
             m = k + 1 + (k + 1 < len(words_) and words_[k + 1] == "the")
             while m < len(words_) and m - k <= 5 and words_[m][:1].isupper():
@@ -196,7 +198,7 @@ def _after(text: str, toks, words_, o: Span, folded: str, comma: bool = True) ->
 def _before(text: str, toks, words_, o: Span) -> list[tuple[int, int, str]]:
     """Names right before ", the OFFICE" ("Alikhan Smailov, the Prime Minister of Kazakhstan"),
     "A and B, the Foreign Ministers of ...", "Nurlanbek Shakiev, Speaker of ..."."""
-    i = _token_at(toks, o["country_start"]) - 1
+    i = token_at(toks, o["country_start"]) - 1
     while i >= 0 and (words_[i].lower() in ("the", "his", "her", "their", "its", "a", "an")
                       or re.fullmatch(r"[A-Z][\w’'-]*[’']s|[A-Z]{2,6}", words_[i])):
         i -= 1  # "X, the ...", "X, Embraer's director-general", "X, WHO Director-General"
@@ -207,10 +209,10 @@ def _before(text: str, toks, words_, o: Span) -> list[tuple[int, int, str]]:
     while k > 0 and words_[k - 1] in cue_words("postnominal"):
         k -= 1  # "Hon. Anthony Albanese MP, Prime Minister of Australia"
     while True:
-        start = _name_start(words_, k)
+        start = name_start(words_, k)
         if start == k:
             break
-        names.append(_named(text, toks[start][0], toks[k - 1][1]))
+        names.append(named(text, toks[start][0], toks[k - 1][1]))
         if o["plural"] and start >= 2 and words_[start - 1] in ("and", ","):
             k = start - 1
             continue
@@ -220,60 +222,18 @@ def _before(text: str, toks, words_, o: Span) -> list[tuple[int, int, str]]:
 
 def _coordinated_before(text: str, toks, words_, o: Span) -> list[tuple[int, int, str]]:
     """"A and B, the ...": both names, in order."""
-    i = _token_at(toks, o["country_start"]) - 1
+    i = token_at(toks, o["country_start"]) - 1
     while i >= 0 and words_[i].lower() in ("the", "his", "her", "their", "its", "a", "an"):
         i -= 1
     if i < 0 or words_[i] != ",":
         return []
-    b = _name_start(words_, i)
+    b = name_start(words_, i)
     if b == i or b < 2 or words_[b - 1] != "and":
         return []
-    a = _name_start(words_, b - 1)
+    a = name_start(words_, b - 1)
     if a == b - 1:
         return []
-    return [_named(text, toks[a][0], toks[b - 2][1]), _named(text, toks[b][0], toks[i - 1][1])]
-
-
-@lru_cache(maxsize=1)
-def _personal_style() -> re.Pattern[str]:
-    """A private person's form of address, then a one-word royal style ("Dr . Sultan")."""
-    forms = [r["pattern"].rstrip(".") for r in table("honorifics") if r["kind"] == "personal"]
-    styles = [r["pattern"] for r in table("honorifics") if r["kind"] == "royal" and " " not in r["pattern"]]
-    return re.compile(rf"(?:^|\s)(?:{'|'.join(map(re.escape, sorted(set(forms), key=len, reverse=True)))})(?:\s\.)?"
-                      rf"\s(?:{'|'.join(map(re.escape, styles))})$")
-
-
-
-def _name_start(words_: list[str], k: int) -> int:
-    """Index of the first token of a name that ends just before token ``k``."""
-    i = k
-    n = 0
-    while i > 0 and n < 6:
-        t = words_[i - 1]
-        if is_name_token(t) and bare(t) == t:
-            i -= 1
-            n += 1
-            continue
-        if n and t in particles():
-            j = i - 1
-            while j > 0 and words_[j - 1] in particles():
-                j -= 1  # "von der"
-            if j >= 1 and is_name_token(words_[j - 1]):
-                i = j
-                continue
-        if n and t == "." and i >= 2 and len(words_[i - 2]) == 1 and words_[i - 2].isupper():
-            i -= 2  # "Sitiveni L. Rabuka"
-            continue
-        if n and i >= 2 and _personal_style().search(" ".join(words_[max(0, i - 3):i])):
-            i -= 1  # "Dr. Sultan Ahmed Al Jaber": a royal style after a private person's address is a given name
-            break
-        if n and DOTTED_INITIALS.fullmatch(t) and t.rstrip(".") not in blocked():
-            i -= 1  # "J.P. Nadda, Minister of Health"
-            break
-        if n == 1 and CAPS_FAMILY.fullmatch(t) and t not in blocked():
-            i -= 1  # "Mr. IWAYA Takeshi, Minister for Foreign Affairs"
-        break
-    return i if n else k
+    return [named(text, toks[a][0], toks[b - 2][1]), named(text, toks[b][0], toks[i - 1][1])]
 
 
 def _state_of_name(doc: Doc, end: int) -> str | None:
@@ -294,115 +254,3 @@ def _state_after(doc: Doc, o: Span) -> str | None:
 def _place(doc: Doc, name: tuple[int, int, str]) -> bool:
     """True for a "name" that is a place ("In Xi'an, President ...")."""
     return any(p.start <= name[0] and name[1] <= p.end for p in doc["places"].at(name[0]))
-
-
-def _clean(name: str) -> str:
-    """A name as the tables write it: one space between words, no possessive ending."""
-    return bare(" ".join(name.split()))
-
-
-def _named(text: str, s: int, e: int) -> tuple[int, int, str]:
-    """A name's span and text, without a possessive ending ("Olaf Scholz’s visit")."""
-    name = _clean(text[s:e])
-    if re.search(r"[’']s$", text[s:e]):
-        e -= 2
-    return s, e, name
-
-
-def _token_at(toks, pos: int) -> int:
-    lo, hi = 0, len(toks)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if toks[mid][0] < pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
-
-@lru_cache(maxsize=1)
-def _human_verb() -> re.Pattern[str]:
-    """Verbs only people do (signals.csv "human"): a bare name before one is a person."""
-    return re.compile(rf"(?<=\S)\s+(?:{alternation_of('signals', 'signal', 'human')})\b")
-
-
-COURTESY_NAME = re.compile(r"(?=[MD])\b(?:Mr|Mrs|Ms|Dr|Mme)\.?\s+(?=[A-Z])")
-
-
-@lru_cache(maxsize=1)
-def _first_and_patronymic() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])[A-Z][a-z]+\s+[A-Z][a-z]+(?:{patronymic_endings()})\b(?!\s+[A-Z])")
-
-
-
-
-AND = re.compile(r"\s+and\s+")
-BETWEEN = re.compile(rf"(?:{cue('talks')})\s+(?:between|with)\s+")
-
-
-@lru_cache(maxsize=1)
-def _group_nouns() -> frozenset[str]:
-    """Nouns of people as a group ("officials", "representatives") that a body's name qualifies."""
-    return frozenset(cue_words("group_noun"))
-
-
-ITS = re.compile(r"\s+(?:that\s+)?(?:it|its)\b")
-
-
-def _bare(doc: Doc, text: str, toks, words_, found: list[Span]) -> list[Span]:
-    """Names no office marks: before a verb of people ("Sergey Lavrov congratulated"), the sides
-    of talks ("negotiations between Vladimir Makei and Sergey Lavrov"), a name coordinated with
-    a known person ("Jeyhun Bayramov and Peter Siyarto")."""
-    lay = doc.layout
-    known = [p["name"] for p in found]
-    cands: list[tuple[int, int]] = []  # token ranges
-    for v in _human_verb().finditer(text):
-        if ITS.match(text, v.end()):
-            continue  # "Gazprom Neft said it would invest": a body speaks of itself as "it"
-        k = _token_at(toks, v.end() - len(v.group().lstrip()))
-        s = _name_start(words_, k)
-        if s < k:
-            cands.append((s, k))
-    for m in BETWEEN.finditer(text):
-        i = _token_at(toks, m.end())
-        k = name_end(words_, i)
-        if k > i and k < len(words_) and words_[k] == "and":
-            k2 = name_end(words_, k + 1)
-            if k2 > k + 1:
-                cands.append((i, k))
-                cands.append((k + 1, k2))
-    # "Jeyhun Bayramov and Peter Siyarto", "Vladimir Putin and Shavkat Mirziyoyev adopted": a name
-    # coordinated with someone known, wherever the known one is written
-    for _, m_end in find_words(text, (p["name"] for p in found)):
-        a = AND.match(text, m_end, m_end + 8)
-        if not a:
-            continue
-        i = _token_at(toks, a.end())
-        k = name_end(words_, i)
-        if k > i and (k >= len(words_) or words_[k] not in ("of",) and words_[k].lower() not in _group_nouns()):
-            cands.append((i, k))  # (not "Tokayev and Air Astana officials": a name that qualifies a group)
-    # "negotiations with Vladimir Vladimirovich": a first name and a patronymic address a person
-    for m in _first_and_patronymic().finditer(text):
-        i = _token_at(toks, m.start())
-        cands.append((i, i + 2))
-    # "Mr Mirziyoyev", "Dr. Ralph Gonsalves": a form of address names a person
-    for m in COURTESY_NAME.finditer(text):
-        i = _token_at(toks, m.end())
-        k = name_end(words_, i)
-        if k > i:
-            cands.append((i, k))
-    out = []
-    for a, b in cands:
-        s, e, name = _named(text, toks[a][0], toks[b - 1][1])
-        if lay.in_headline(s) or lay.is_noise(s):
-            continue
-        toks_ = name.split()
-        if any(same_name(name, k) for k in known):
-            continue
-        if any(p.start <= s and e <= p.end for p in doc["places"].at(s)):
-            continue  # "New Delhi said": a capital speaks for its government, no person
-        if len(toks_) == 1 and not (surname_like(name) or COURTESY_NAME.search(text, max(0, s - 6), s)):
-            continue  # a lone word is too often a place or a body
-        out.append(span(s, e, "person", name=name, title="", alpha3=None, office=None, how="bare"))
-        known.append(name)
-    return out

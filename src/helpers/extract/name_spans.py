@@ -1,0 +1,75 @@
+"""Where a person's name starts and ends among an article's tokens, and the name as the tables
+write it (one space between words, no possessive ending)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import table
+from .names import CAPS_FAMILY, DOTTED_INITIALS, bare, blocked, is_name_token, particles
+
+
+@lru_cache(maxsize=1)
+def _personal_style() -> re.Pattern[str]:
+    """A private person's form of address, then a one-word royal style ("Dr . Sultan")."""
+    forms = [r["pattern"].rstrip(".") for r in table("honorifics") if r["kind"] == "personal"]
+    styles = [r["pattern"] for r in table("honorifics") if r["kind"] == "royal" and " " not in r["pattern"]]
+    return re.compile(rf"(?:^|\s)(?:{'|'.join(map(re.escape, sorted(set(forms), key=len, reverse=True)))})(?:\s\.)?"
+                      rf"\s(?:{'|'.join(map(re.escape, styles))})$")
+
+
+
+def name_start(words_: list[str], k: int) -> int:
+    """Index of the first token of a name that ends just before token ``k``."""
+    i = k
+    n = 0
+    while i > 0 and n < 6:
+        t = words_[i - 1]
+        if is_name_token(t) and bare(t) == t:
+            i -= 1
+            n += 1
+            continue
+        if n and t in particles():
+            j = i - 1
+            while j > 0 and words_[j - 1] in particles():
+                j -= 1  # "von der"
+            if j >= 1 and is_name_token(words_[j - 1]):
+                i = j
+                continue
+        if n and t == "." and i >= 2 and len(words_[i - 2]) == 1 and words_[i - 2].isupper():
+            i -= 2  # "Sitiveni L. Rabuka"
+            continue
+        if n and i >= 2 and _personal_style().search(" ".join(words_[max(0, i - 3):i])):
+            i -= 1  # "Dr. Sultan Ahmed Al Jaber": a royal style after a private person's address is a given name
+            break
+        if n and DOTTED_INITIALS.fullmatch(t) and t.rstrip(".") not in blocked():
+            i -= 1  # "J.P. Nadda, Minister of Health"
+            break
+        if n == 1 and CAPS_FAMILY.fullmatch(t) and t not in blocked():
+            i -= 1  # "Mr. IWAYA Takeshi, Minister for Foreign Affairs"
+        break
+    return i if n else k
+
+
+def clean(name: str) -> str:
+    """A name as the tables write it: one space between words, no possessive ending."""
+    return bare(" ".join(name.split()))
+
+
+def named(text: str, s: int, e: int) -> tuple[int, int, str]:
+    """A name's span and text, without a possessive ending ("Olaf Scholz’s visit")."""
+    name = clean(text[s:e])
+    if re.search(r"[’']s$", text[s:e]):
+        e -= 2
+    return s, e, name
+
+
+def token_at(toks, pos: int) -> int:
+    lo, hi = 0, len(toks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if toks[mid][0] < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
