@@ -177,7 +177,18 @@ def attach_sides(doc: Doc, drafts: list[Draft]) -> None:
                 d.sides.extend((a, b, "behalf") for a, b in behalf if b > a)
                 continue
             be = _phrase_end(doc, bs, e)
-            d.sides.append((bs, be, "by" if pm.group("prep") == "by" else "with"))
+            how = "by" if pm.group("prep") == "by" else "with"
+            asides = list(REPRESENTED.finditer(text, bs, be))
+            if asides:  # "signed by the Ministry of A, represented by its X, and the B, represented by Y"
+                at = bs
+                for r in asides + [None]:
+                    stop = r.start() if r is not None else be
+                    lead = re.match(r"[\s,]*(?:and\s+)?", text[at:stop])
+                    if stop > at + lead.end():
+                        d.sides.append((at + lead.end(), stop, how))
+                    at = r.end() if r is not None else be
+                continue
+            d.sides.append((bs, be, how))
             continue
         one = ONE_AND_ANOTHER.match(text, d.head[1], e)
         subject = _subject(doc, d, s)
@@ -217,7 +228,7 @@ def _with_span(doc: Doc, s: int, e: int) -> tuple[int, int, str]:
 
 
 ITEM_SIDES = re.compile(r"\s*(?:\((?P<paren>[A-Z][^()]{2,200})\)|(?::|\s[–—-])\s+(?P<after>[A-Z][^;.]{2,200}))\s*[;.]?\s*$")
-REPRESENTED = re.compile(r",\s+represented\s+by\s+[^,;.]{1,80}(?:,|$)")
+REPRESENTED = re.compile(r",\s+represented\s+by\s+[^,;.]{1,80}(?:,|$|(?=\.))")
 
 
 def _between_span(doc: Doc, bs: int, stop: int) -> tuple[int, int]:

@@ -31,7 +31,7 @@ SUBJECT = re.compile(r"\s*(?:\([A-Z][A-Za-z]{1,8}s?\)\s*)?(?:,\s+(?=between\s))?
 GENERIC = frozenset(cue_words("generic_doc"))
 APPOSED_SUBJECT = re.compile(r",\s+(?:on|regarding|concerning)\s")
 SIGNED_BY_NAMED = re.compile(rf"\s+(?:(?:was|were|has\s+been|had\s+been)\s+)?(?:{cue('signed_verb')})\s+"
-                             r"(?:by|on\s+behalf\s+of)\s+(?:the\s+)?[A-Z]")
+                             r"(?:by|on\s+behalf\s+of|between)\s+(?:the\s+)?[A-Z]")
 PRESENTING = re.compile(rf"\b(?:{cue('presenting')})\b(?:\s+[\w’'-]+){{0,4}}?\s+(?:on\s+|about\s+)?(?:the|its|his|her|their|a)\s+(?:[\w’'-]+\s+){{0,3}}$")
 ATTENDED = re.compile(rf"\b(?:{cue('attending')})\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}$")
 PERIOD_NEXT = re.compile(r"\s+(?:(?:until|till|through|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b"
