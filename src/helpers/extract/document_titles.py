@@ -36,7 +36,7 @@ VERB_CUT = re.compile(r"(?=[\s,])(?:\s+(?:was|were|is|are|has\s+been|have\s+been
                       rf"after\s+the|at\s+the\s+end|{cue('time_word')}|worth|valued|for\s+signing|"
                       r"to\s+be\s+signed|that\s+(?:will|would|sets?|aims?|seeks?|allows?|provides?))\b"
                       rf"|,?\s+(?:{cue('signed_verb')})\s+(?:in|on|at|earlier|last|back|between|"
-                      r"previously|during)\b"
+                      r"previously|during|today|yesterday|this)\b"
                       rf"|\s+to\s+be\s+(?:{cue('signed_verb')}|prepared|drafted|finali[sz]ed|developed|considered|discussed)\b"
                       r"|\s+(?:which|that)\s+(?!is\b)|\s+and\s+to\s+[a-z]+\b"
                       r"|,?\s+and\s+(?:another|the\s+other)\s+(?:on|for|in|about|concerning)\b|\s+to\s+(?:that|this)\s+effect\b"

@@ -48,7 +48,7 @@ ADJOINING = re.compile(r"[ -]|\s*\([A-Z][A-Za-z]{1,8}\)\s+")
 IS_A = re.compile(rf"\s+(?:was|is|were|are)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{cue('document')})\b")
 VERB_AFTER = re.compile(r"\s+to\s+(?!be\b)[a-z]+\b")
 FORM_OF = re.compile(r"\bin\s+the\s+form\s+of\s+(?:an?\s+)?$")
-PREP_BEFORE = re.compile(r"\b(?:upon|by|under)\s+$")
+PREP_BEFORE = re.compile(r"\b(?:upon|by|under|in)\s+$")  # "upon agreement", "are in agreement on"
 IN_PLACE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]")
 ANOTHER = re.compile(r"(?:,|\s+and|,\s+and)\s+(?P<ones>another|the\s+other)\s+(?:on|for|in|about|concerning)\b")
 ONES = re.compile(r"(?=[wai])\b(?:were|are|include|included|including)\s+(?P<ones>ones|those|one)\s+(?:on|for|in|about|concerning)\b")
