@@ -74,6 +74,28 @@ def _signatories_line(doc: Doc, d: Draft) -> tuple[int, int] | None:
     return (m.start("names"), m.end("names")) if m else None
 
 
+SIGNATORY_COLUMN = re.compile(rf"(?i)\b(?:{cue('signatory_column')})\b")
+
+
+def _signatory_cells(doc: Doc, d: Draft) -> list[tuple[int, int]]:
+    """The cells of the document's table row whose column's header names signatories ("| MoU on
+    tourism | Ministry of Tourism of India | Deputy Ministry of Tourism of Cyprus |")."""
+    lay, text = doc.layout, doc.text
+    if not lay.columns:
+        return []
+    own = lay.paragraph_at(d.start)
+    if own not in lay.columns:
+        return []
+    row_start, row_end = text.rfind("\n", 0, d.start) + 1, text.find("\n", d.end)
+    row_end = len(text) if row_end < 0 else row_end
+    out = []
+    for cell, head in lay.columns.items():
+        if cell != own and row_start <= cell[0] < row_end and SIGNATORY_COLUMN.search(text, *head) \
+                and not doc["offices"].within(*cell) and not doc["people"].within(*cell):
+            out.append(cell)  # (a cell that names who signs, "Ambassador of India to Indonesia", names no side)
+    return sorted(out)
+
+
 def _before_next_by(text: str, s: int, e: int) -> int:
     """Where the next signatory's clause (", and by Y", "and on behalf of") begins, else ``e``."""
     m = AND_BY.search(text, s, e)
@@ -97,116 +119,124 @@ def attach_sides(doc: Doc, drafts: list[Draft]) -> None:
     """The phrases that name each document's sides, as (start, end, how)."""
     text, lay = doc.text, doc.layout
     for d in drafts:
-        if not d.sides and (line := _signatories_line(doc, d)) is not None:
-            d.sides.append((*line, "between"))  # "Memorandum on X" / "Signatories: Ministry of A; Ministry of B"
-            continue
+        _sides_of(doc, d, text, lay)
         if d.sides:
-            if all(h == "with" for _, _, h in d.sides) and d.group is not None:
-                s, _ = lay.sentence_at(d.group.head[0])
-                subject = _subject(doc, d.group, s)  # "X entered into two memoranda - one with A"
-                if subject:
-                    d.sides.insert(0, subject)
-            continue  # named when the document was read ("one with A", "... as well as C and D")
-        if lay.in_headline(d.start):
-            continue  # "Kyrgyzstan, Tajikistan sign border treaty": a headline names no sides (TABLES.md)
-        title = text[d.start:d.end]
-        pm = PARTICIPATION.search(title)
-        if pm:  # "an agreement on ... with the participation of A, B and C"
-            d.sides.append((d.start + pm.end(), d.end, "participation"))
             continue
-        if d.pair:  # the n-th "between" after the document
-            s, e = clause_of(doc, d)
-            at = d.end
-            for _ in range(d.pair + 1):
-                bm2 = BETWEEN.search(text, at, e)
-                if not bm2:
-                    break
-                at = bm2.end()
-            else:
-                d.sides.append((*_between_span(doc, at, e), "between"))
-            continue
-        bm = BETWEEN.search(title) if not d.split else None  # the sides inside one listed subject are its own
-        if bm and re.search(r"\b(?:Meeting|meeting|Council|Commission|session|Session)\b", title[:bm.start()]):
-            bm = None  # "Minutes of the Meeting of the Council ... between A and B": the council's sides
-        if bm:
-            span_ = _between_span(doc, d.start + bm.end(), d.end)
-            if _only_cities(doc, *span_) and d.item is None and d.nested_in is None:
-                cs, _ = clause_of(doc, d)  # "a codeshare agreement on flights between Almaty and Istanbul": where,
-                subject = _subject(doc, d, cs)  # the clause's subject ("Air Astana and Turkish Airlines") signs
-                if subject and not _only_cities(doc, subject[0], subject[1]) and _names_organisation(doc, *subject[:2]):
-                    d.sides.append(subject)
-                    continue
-            d.sides.append((*span_, "between"))
-            continue
-        if d.item is not None and d.nested_in is None and (im := ITEM_SIDES.match(text, d.end, d.item[1])):
-            g = "paren" if im.group("paren") else "after"  # "- Memorandum on tourism (A – B);", "- Protocol on X: A and B"
-            d.sides.append((im.start(g), im.end(g), "between"))
-            continue
-        if d.nested_in is not None or d.item is not None and not _clause_item(doc, d):
-            continue
+        if (line := _signatories_line(doc, d)) is not None:
+            d.sides.append((*line, "between"))  # "Memorandum on X" / "Signatories: Ministry of A; Ministry of B"
+        elif cells := _signatory_cells(doc, d):
+            d.sides.extend((a, b, "between") for a, b in cells)  # a table's row: the cells of its signatories' columns
+
+
+def _sides_of(doc: Doc, d: Draft, text: str, lay) -> None:
+    """The phrases of the document's own sentence that name its sides."""
+    if d.sides:
+        if all(h == "with" for _, _, h in d.sides) and d.group is not None:
+            s, _ = lay.sentence_at(d.group.head[0])
+            subject = _subject(doc, d.group, s)  # "X entered into two memoranda - one with A"
+            if subject:
+                d.sides.insert(0, subject)
+        return  # named when the document was read ("one with A", "... as well as C and D")
+    if lay.in_headline(d.start):
+        return  # "Kyrgyzstan, Tajikistan sign border treaty": a headline names no sides (TABLES.md)
+    title = text[d.start:d.end]
+    pm = PARTICIPATION.search(title)
+    if pm:  # "an agreement on ... with the participation of A, B and C"
+        d.sides.append((d.start + pm.end(), d.end, "participation"))
+        return
+    if d.pair:  # the n-th "between" after the document
         s, e = clause_of(doc, d)
-        if d.item is not None:
-            s, e = max(s, d.item[0]), min(e, d.item[1])
-        after = text[d.end:e]
-        worth = WORTH_THEN.match(text, d.end, e)
-        at = worth.end() if worth else None
-        if at is not None and (bw := BETWEEN.match(text, at)):
-            d.sides.append((*_between_span(doc, bw.end(), e), "between"))
-            continue
-        if BEHALF_FIRST.match(after):  # "was signed on behalf of A by X and on behalf of B by Y"
-            for m in BEHALF.finditer(text, d.end, e):
-                stop = _before_next_by(text, m.end(), e)
-                by = BY_WORD.search(text, m.end(), stop)
-                side_end = _phrase_end(doc, m.end(), by.start() if by else stop)
-                if side_end > m.end():
-                    d.sides.append((m.end(), side_end, "behalf"))
-            continue
-        pm = PASSIVE_BY.match(after)
-        if pm is None and (pb := PARTICIPLE_BY.match(after)) and not doc["people"].within(
-                d.end + pb.end(), _phrase_end(doc, d.end + pb.end(), e)):
-            pm = pb  # "the agreement signed by Samruk-Kazyna and Mubadala" (signed by people: the clause's subject signs)
-        if pm:
-            bs = d.end + pm.end()
-            if pm.group("prep") == "between":
-                d.sides.append((*_between_span(doc, bs, e), "between"))
-                continue
-            # "signed on behalf of A by X and on behalf of B by Y": the sides may come before the "by"
-            behalf = [(m.end(), _phrase_end(doc, m.end(), _before_next_by(text, m.end(), e)))
-                      for m in BEHALF.finditer(text, d.end, e)]
-            if pm.group("prep") == "by" and behalf:  # "signed by X on behalf of the Government of A and by Y ..."
-                d.sides.extend((a, b, "behalf") for a, b in behalf if b > a)
-                continue
-            be = _phrase_end(doc, bs, e)
-            how = "by" if pm.group("prep") == "by" else "with"
-            asides = list(REPRESENTED.finditer(text, bs, be))
-            if asides:  # "signed by the Ministry of A, represented by its X, and the B, represented by Y"
-                at = bs
-                for r in asides + [None]:
-                    stop = r.start() if r is not None else be
-                    lead = re.match(r"[\s,]*(?:and\s+)?", text[at:stop])
-                    if stop > at + lead.end():
-                        d.sides.append((at + lead.end(), stop, how))
-                    at = r.end() if r is not None else be
-                continue
-            d.sides.append((bs, be, how))
-            continue
-        one = ONE_AND_ANOTHER.match(text, d.head[1], e)
-        subject = _subject(doc, d, s)
-        if subject:
-            d.sides.append(subject)
-        wm = _with_partner().search(title)
-        if wm and not one:
-            d.sides.append(_with_span(doc, d.start + wm.start("w"), d.start + wm.end("w")))
-        elif at is not None and (wm := _with_partner().match(text, at)):
-            d.sides.append(_with_span(doc, wm.start("w"), wm.end("w")))
-        elif subject and (wb := _with_before().search(text, max(s, d.start - 120), d.start)):
-            d.sides.append((wb.start("w"), wb.end("w"), "with"))  # "Kazakhstan signed with Russia an agreement"
-        tb = TO_BUYER.search(text, d.start, e) if d.doc_type == "contract" else None
-        if tb:
-            seller = SELLER.search(text, d.end, tb.start("w")) if not subject else None
-            if seller:  # "a deal under which Boeing will supply 20 aircraft to Vietnam Airlines"
-                d.sides.append((seller.start("w"), seller.end("w"), "with"))
-            d.sides.append((tb.start("w"), _phrase_end(doc, tb.start("w"), e), "with"))
+        at = d.end
+        for _ in range(d.pair + 1):
+            bm2 = BETWEEN.search(text, at, e)
+            if not bm2:
+                break
+            at = bm2.end()
+        else:
+            d.sides.append((*_between_span(doc, at, e), "between"))
+        return
+    bm = BETWEEN.search(title) if not d.split else None  # the sides inside one listed subject are its own
+    if bm and re.search(r"\b(?:Meeting|meeting|Council|Commission|session|Session)\b", title[:bm.start()]):
+        bm = None  # "Minutes of the Meeting of the Council ... between A and B": the council's sides
+    if bm:
+        span_ = _between_span(doc, d.start + bm.end(), d.end)
+        if _only_cities(doc, *span_) and d.item is None and d.nested_in is None:
+            cs, _ = clause_of(doc, d)  # "a codeshare agreement on flights between Almaty and Istanbul": where,
+            subject = _subject(doc, d, cs)  # the clause's subject ("Air Astana and Turkish Airlines") signs
+            if subject and not _only_cities(doc, subject[0], subject[1]) and _names_organisation(doc, *subject[:2]):
+                d.sides.append(subject)
+                return
+        d.sides.append((*span_, "between"))
+        return
+    if d.item is not None and d.nested_in is None and (im := ITEM_SIDES.match(text, d.end, d.item[1])):
+        g = "paren" if im.group("paren") else "after"  # "- Memorandum on tourism (A – B);", "- Protocol on X: A and B"
+        d.sides.append((im.start(g), im.end(g), "between"))
+        return
+    if d.nested_in is not None or d.item is not None and not _clause_item(doc, d):
+        return
+    s, e = clause_of(doc, d)
+    if d.item is not None:
+        s, e = max(s, d.item[0]), min(e, d.item[1])
+    after = text[d.end:e]
+    worth = WORTH_THEN.match(text, d.end, e)
+    at = worth.end() if worth else None
+    if at is not None and (bw := BETWEEN.match(text, at)):
+        d.sides.append((*_between_span(doc, bw.end(), e), "between"))
+        return
+    if BEHALF_FIRST.match(after):  # "was signed on behalf of A by X and on behalf of B by Y"
+        for m in BEHALF.finditer(text, d.end, e):
+            stop = _before_next_by(text, m.end(), e)
+            by = BY_WORD.search(text, m.end(), stop)
+            side_end = _phrase_end(doc, m.end(), by.start() if by else stop)
+            if side_end > m.end():
+                d.sides.append((m.end(), side_end, "behalf"))
+        return
+    pm = PASSIVE_BY.match(after)
+    if pm is None and (pb := PARTICIPLE_BY.match(after)) and not doc["people"].within(
+            d.end + pb.end(), _phrase_end(doc, d.end + pb.end(), e)):
+        pm = pb  # "the agreement signed by Samruk-Kazyna and Mubadala" (signed by people: the clause's subject signs)
+    if pm:
+        bs = d.end + pm.end()
+        if pm.group("prep") == "between":
+            d.sides.append((*_between_span(doc, bs, e), "between"))
+            return
+        # "signed on behalf of A by X and on behalf of B by Y": the sides may come before the "by"
+        behalf = [(m.end(), _phrase_end(doc, m.end(), _before_next_by(text, m.end(), e)))
+                  for m in BEHALF.finditer(text, d.end, e)]
+        if pm.group("prep") == "by" and behalf:  # "signed by X on behalf of the Government of A and by Y ..."
+            d.sides.extend((a, b, "behalf") for a, b in behalf if b > a)
+            return
+        be = _phrase_end(doc, bs, e)
+        how = "by" if pm.group("prep") == "by" else "with"
+        asides = list(REPRESENTED.finditer(text, bs, be))
+        if asides:  # "signed by the Ministry of A, represented by its X, and the B, represented by Y"
+            at = bs
+            for r in asides + [None]:
+                stop = r.start() if r is not None else be
+                lead = re.match(r"[\s,]*(?:and\s+)?", text[at:stop])
+                if stop > at + lead.end():
+                    d.sides.append((at + lead.end(), stop, how))
+                at = r.end() if r is not None else be
+            return
+        d.sides.append((bs, be, how))
+        return
+    one = ONE_AND_ANOTHER.match(text, d.head[1], e)
+    subject = _subject(doc, d, s)
+    if subject:
+        d.sides.append(subject)
+    wm = _with_partner().search(title)
+    if wm and not one:
+        d.sides.append(_with_span(doc, d.start + wm.start("w"), d.start + wm.end("w")))
+    elif at is not None and (wm := _with_partner().match(text, at)):
+        d.sides.append(_with_span(doc, wm.start("w"), wm.end("w")))
+    elif subject and (wb := _with_before().search(text, max(s, d.start - 120), d.start)):
+        d.sides.append((wb.start("w"), wb.end("w"), "with"))  # "Kazakhstan signed with Russia an agreement"
+    tb = TO_BUYER.search(text, d.start, e) if d.doc_type == "contract" else None
+    if tb:
+        seller = SELLER.search(text, d.end, tb.start("w")) if not subject else None
+        if seller:  # "a deal under which Boeing will supply 20 aircraft to Vietnam Airlines"
+            d.sides.append((seller.start("w"), seller.end("w"), "with"))
+        d.sides.append((tb.start("w"), _phrase_end(doc, tb.start("w"), e), "with"))
 
 
 @lru_cache(maxsize=1)
