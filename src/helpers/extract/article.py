@@ -50,7 +50,8 @@ def _credit_verb() -> re.Pattern[str]:
     return re.compile(rf"(?<=\S)\s+(?:{verbs})\b(?!\s+(?:earlier|above|previously))")
 
 
-CREDITED = re.compile(r"(?:^|[,.;:»”\"]\s+|\n|\s[–—-]\s+|\b[Aa]s\s+)(?P<x>(?:[^,.;:\n«»“”\"–—]|\.(?=\S)){2,80}?)$")
+CREDITED = re.compile(r"(?:^|[,.;:»”\"]\s+|\n|\s[–—-]\s+|\b[Aa]s\s+)(?P<x>(?:[^,.;:\n«»“”\"–—]|\.(?=\S)|"
+                      r"[«“][^»”\n]{1,30}[»”]){2,80}?)$")  # ('NIAT “Khovar” reports': a name in quotes inside)
 KIND_WORDS = re.compile(rf"^(?:(?:as|the|a|an|{cue('outlet_kind')})\s+)+", re.I)
 KIND_TAIL = re.compile(rf"\s+(?i:{cue('outlet_tail')})$")
 
