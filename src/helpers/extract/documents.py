@@ -299,12 +299,17 @@ def _headless_items(doc: Doc, text: str, found: list[Draft]) -> list[Draft]:
         if not heads:
             continue
         s, e = trim(text, item[0], item[1])
+        if LEAD_SIDES.search(text, lead[0], lead[1]) and (doc["bodies"].within(s, e) or doc["places"].within(s, e)):
+            # "Memoranda were signed between:" / "- the Ministry of A and the Ministry of B;": the item is its sides
+            out.append(Draft(heads[-1].doc_type, False, (s, s), s, e, item=item, sides=[(s, e, "between")]))
+            continue
         if e - s < 8 or not SUBJECT.match(" " + text[s:e]):
             continue  # an item that is not a subject ("on ...", "between ...") is no document
         out.append(Draft(heads[-1].doc_type, False, (s, s), s, e, item=item))
     return out
 
 
+LEAD_SIDES = re.compile(r"\b(?:between|among)\s*:\s*$")  # a list's lead that ends "signed between:"
 ELIDED = re.compile(rf"(?=[TtAa])\b(?:[Tt]he|[Aa]nother|[Aa])\s+(?P<ord>{cue('ordinal')}|other)(?:\s+one)?\s*(?P<comma>,)\s+"
                     r"(?=(?:on|between|in|for|regarding|concerning|covering|with)\s)")
 
