@@ -10,7 +10,8 @@ from functools import lru_cache
 from .doc import Doc, Span, find_words, span
 from .lexicon import alternation_of, cue, cue_words
 from .names import name_end, patronymic_endings, same_name, surname_like
-from .name_spans import name_start, named, token_at
+from .matcher import matcher
+from .name_spans import name_start, named, skip_courtesy, token_at
 
 
 @lru_cache(maxsize=1)
@@ -78,12 +79,17 @@ def bare_names(doc: Doc, text: str, toks, words_, found: list[Span]) -> list[Spa
     for m in _first_and_patronymic().finditer(text):
         i = token_at(toks, m.start())
         cands.append((i, i + 2))
-    # "Mr Mirziyoyev", "Dr. Ralph Gonsalves": a form of address names a person
-    for m in COURTESY_NAME.finditer(text):
-        i = token_at(toks, m.end())
+    # "Mr Mirziyoyev", "Dr. Ralph Gonsalves", "Datuk Seri Anwar Ibrahim", "Honorable Mark Brown": a form
+    # of address names a person (a one-word royal style may be an office, read with the offices)
+    addressed = set()
+    for h in matcher("honorifics").finditer(text, folded=doc.folded):
+        if h.row["kind"] == "royal" and " " not in h.row["pattern"] or not text[h.start].isupper():
+            continue
+        i, _ = skip_courtesy(text, toks, token_at(toks, h.start), doc.folded)
         k = name_end(words_, i)
         if k > i:
             cands.append((i, k))
+            addressed.add(i)
     out = []
     for a, b in cands:
         s, e, name = named(text, toks[a][0], toks[b - 1][1])
@@ -94,7 +100,7 @@ def bare_names(doc: Doc, text: str, toks, words_, found: list[Span]) -> list[Spa
             continue
         if any(p.start <= s and e <= p.end for p in doc["places"].at(s)):
             continue  # "New Delhi said": a capital speaks for its government, no person
-        if len(toks_) == 1 and not (surname_like(name) or COURTESY_NAME.search(text, max(0, s - 6), s)):
+        if len(toks_) == 1 and not (surname_like(name) or a in addressed):
             continue  # a lone word is too often a place or a body
         out.append(span(s, e, "person", name=name, title="", alpha3=None, office=None, how="bare"))
         known.append(name)

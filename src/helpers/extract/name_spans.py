@@ -6,7 +6,8 @@ import re
 from functools import lru_cache
 
 from .lexicon import table
-from .names import CAPS_FAMILY, DOTTED_INITIALS, bare, blocked, is_name_token, particles
+from .matcher import matcher
+from .names import CAPS_FAMILY, DIGRAPH_INITIAL, DOTTED_INITIALS, bare, blocked, is_name_token, particles
 
 
 @lru_cache(maxsize=1)
@@ -36,8 +37,9 @@ def name_start(words_: list[str], k: int) -> int:
             if j >= 1 and is_name_token(words_[j - 1]):
                 i = j
                 continue
-        if n and t == "." and i >= 2 and len(words_[i - 2]) == 1 and words_[i - 2].isupper():
-            i -= 2  # "Sitiveni L. Rabuka"
+        if n and t == "." and i >= 2 and (len(words_[i - 2]) == 1 and words_[i - 2].isupper() or
+                                          DIGRAPH_INITIAL.fullmatch(words_[i - 2]) and words_[i - 2] not in blocked()):
+            i -= 2  # "Sitiveni L. Rabuka", "Zh. Sultanov"
             continue
         if n and i >= 2 and _personal_style().search(" ".join(words_[max(0, i - 3):i])):
             i -= 1  # "Dr. Sultan Ahmed Al Jaber": a royal style after a private person's address is a given name
@@ -73,3 +75,28 @@ def token_at(toks, pos: int) -> int:
         else:
             hi = mid
     return lo
+
+
+def skip_courtesy(text: str, toks: list[tuple[int, int]], i: int, folded: str) -> tuple[int, str | None]:
+    """Index after honorifics at token ``i`` ("H.E.", "His Highness Sheikh", "Dato' Seri", "Samdech
+    Akka Moha ..."), and the last royal style skipped ("Sultan"), which may be the only office."""
+    royal = None
+    hm = matcher("honorifics")
+    prev = ""
+    while i < len(toks):
+        h = hm.match(text, toks[i][0], folded=folded)
+        if h is None or h.end < toks[i][1]:
+            if re.fullmatch(r"[IVX]{2,5}", text[toks[i][0]:toks[i][1]]):
+                i += 1  # "Yang Di-Pertuan Agong XVII"
+                continue
+            break
+        if prev == "personal" and h.row["kind"] == "royal" and " " not in h.row["pattern"]:
+            break  # "Dr. Sultan Ahmed Al Jaber": after a private person's form of address, a given name
+        prev = h.row["kind"]
+        if h.row["kind"] == "royal":
+            royal = text[h.start:h.end]
+        while i < len(toks) and toks[i][0] < h.end:
+            i += 1
+        if i < len(toks) and text[toks[i][0]:toks[i][1]] == ".":
+            i += 1
+    return i, royal

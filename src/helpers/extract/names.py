@@ -178,7 +178,15 @@ def _close(x: str, y: str, ratio: float = 0.72) -> bool:
     x, y = x.lower(), y.lower()
     if x == y:
         return True
+    if len(x) > 4 and len(y) > 4 and x[0] == y[0] and _skeleton(x) == _skeleton(y):
+        return True  # "Mohamed" / "Muhammad", "Mohammed": one name transliterated two ways
     return len(x) > 3 and len(y) > 3 and x[0] == y[0] and SequenceMatcher(None, x, y).ratio() >= ratio
+
+
+def _skeleton(word: str) -> str:
+    """A word's consonants, each run of one written once ("muhammad" -> "mhmd")."""
+    out = re.sub(r"[aeiouy’'-]", "", word)
+    return re.sub(r"(.)\1+", r"\1", out)
 
 
 @lru_cache(maxsize=1)

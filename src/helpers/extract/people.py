@@ -11,8 +11,7 @@ from functools import lru_cache
 from .bare_names import bare_names
 from .doc import AHEAD, Doc, Mask, Span, find_words, span
 from .lexicon import alternation_of, cue_words
-from .matcher import matcher
-from .name_spans import name_start, named, token_at
+from .name_spans import name_start, named, skip_courtesy, token_at
 from .names import is_name_token, name_end
 
 NAME_GAP = re.compile(r"\s*(?:,\s*)?")
@@ -121,31 +120,6 @@ def _given_after() -> re.Pattern[str]:
     return re.compile(rf"(?:[’']s\b|\s+(?:and|also|{alternation_of('signals', 'signal', 'speech')})\b)")
 
 
-def _skip_courtesy(text: str, toks: list[tuple[int, int]], i: int, folded: str) -> tuple[int, str | None]:
-    """Index after honorifics at token ``i`` ("H.E.", "His Highness Sheikh", "Dato' Seri", "Samdech
-    Akka Moha ..."), and the last royal style skipped ("Sultan"), which may be the only office."""
-    royal = None
-    hm = matcher("honorifics")
-    prev = ""
-    while i < len(toks):
-        h = hm.match(text, toks[i][0], folded=folded)
-        if h is None or h.end < toks[i][1]:
-            if re.fullmatch(r"[IVX]{2,5}", text[toks[i][0]:toks[i][1]]):
-                i += 1  # "Yang Di-Pertuan Agong XVII"
-                continue
-            break
-        if prev == "personal" and h.row["kind"] == "royal" and " " not in h.row["pattern"]:
-            break  # "Dr. Sultan Ahmed Al Jaber": after a private person's form of address, a given name
-        prev = h.row["kind"]
-        if h.row["kind"] == "royal":
-            royal = text[h.start:h.end]
-        while i < len(toks) and toks[i][0] < h.end:
-            i += 1
-        if i < len(toks) and text[toks[i][0]:toks[i][1]] == ".":
-            i += 1
-    return i, royal
-
-
 def _after(text: str, toks, words_, o: Span, folded: str, comma: bool = True) -> list[tuple[int, int, str]]:
     """Names right after an office: "President Kassym-Jomart Tokayev", "Presidents A and B",
     "the President of the Republic, Gabriel Boric,", "speaker of the Lok Sabha (lower house) Om Birla"."""
@@ -169,7 +143,7 @@ def _after(text: str, toks, words_, o: Span, folded: str, comma: bool = True) ->
         return []  # a name in the next cell or line of a table is not this office's holder
     out = []
     while i < len(toks):
-        j, _ = _skip_courtesy(text, toks, i, folded)
+        j, _ = skip_courtesy(text, toks, i, folded)
         k = name_end(words_, j)
         if k == j:
             break
