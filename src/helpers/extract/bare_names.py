@@ -20,7 +20,6 @@ def _human_verb() -> re.Pattern[str]:
     return re.compile(rf"(?<=\S)\s+(?:{alternation_of('signals', 'signal', 'human')})\b")
 
 
-COURTESY_NAME = re.compile(r"(?=[MD])\b(?:Mr|Mrs|Ms|Dr|Mme)\.?\s+(?=[A-Z])")
 
 
 @lru_cache(maxsize=1)
