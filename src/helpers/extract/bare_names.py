@@ -20,8 +20,6 @@ def _human_verb() -> re.Pattern[str]:
     return re.compile(rf"(?<=\S)\s+(?:{alternation_of('signals', 'signal', 'human')})\b")
 
 
-
-
 @lru_cache(maxsize=1)
 def _first_and_patronymic() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])[A-Z][a-z]+\s+[A-Z][a-z]+(?:{patronymic_endings()})\b(?!\s+[A-Z])")
