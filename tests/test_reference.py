@@ -146,6 +146,10 @@ def test_minutes_of_a_meeting_are_a_protocol():
     ("Asian Development Bank", "other"), ("Council of Higher Education", "national_body"),
     ("National Centre for Space Studies", "national_body"), ("Kazakh-Uzbek Business Council", "other"),
     ("Almaty city akimat", "city"), ("Samarkand region", "regional"), ("Sughd Province", "regional"),
+    ("Government of Almaty region", "regional"), ("Government of Sindh", "regional"),
+    ("Punjab Government", "regional"), ("Hanoi People's Committee", "city"),
+    ("Administration of Astana", "city"), ("Bangkok Metropolitan Administration", "city"),
+    ("Government of Singapore", "state"), ("National Museum of Kazakhstan", "other"),
 ])
 def test_levels_follow_the_contract(name, level):
     assert level_of(name) == level

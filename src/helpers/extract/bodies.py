@@ -11,7 +11,7 @@ from functools import lru_cache
 from .doc import Doc, Mask, Span, find_words, span
 from .lexicon import CALENDAR, cue_words, table, words
 from .matcher import matcher
-from .places import city_country, lookup, scan
+from .places import _subdivision_at, city_country, lookup, scan
 
 CONNECTORS = {"of", "and", "for", "the", "&", "on", "under", "de", "du", "des", "al"}
 ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}s?")
@@ -47,6 +47,13 @@ def level_of(name: str, kind: str | None = None) -> str:
     matches the words up to the head ("Committee" of "Committee on Television and Radio"), else the
     first that matches anywhere, else its kind's (``kind_levels.csv``); a name of no known kind is a
     company's."""
+    local = LOCAL_GOVERNMENT.fullmatch(name.strip())
+    if local and not lookup((local.group("a") or local.group("b")).strip()):  # (not "Government of Singapore")  # "Government of Sindh", "Punjab Government", "Hanoi People's Committee": a place's own
+        place = (local.group("a") or local.group("b")).strip()
+        if city_country(place, 100_000):
+            return "city"  # (a city first: "Administration of Astana", a city of a region's rank)
+        if _subdivision_at(place) is not None and _subdivision_at(place)[0] == place:
+            return "regional"
     core = name
     for s, e, _, k, _ in sorted(scan(name), reverse=True):
         if k in ("name", "official", "demonym", "seat"):
@@ -65,6 +72,10 @@ def level_of(name: str, kind: str | None = None) -> str:
 
 
 HEAD_END = re.compile(r"\s(?:of|on|for|under|in)\s")
+# a government named after its place: "Government of Sindh", "Punjab Government", "Hanoi People's Committee"
+LOCAL_GOVERNMENT = re.compile(r"(?:the\s+)?(?:Government|Administration|People[’']s\s+Committee)\s+of\s+(?:the\s+)?(?P<a>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})"
+                              r"|(?P<b>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}?)\s+(?:Provincial\s+|City\s+|Municipal\s+)?"
+                              r"(?:Government|Administration|People[’']s\s+Committee)")
 
 
 @lru_cache(maxsize=1)
