@@ -11,7 +11,7 @@ from functools import lru_cache
 from .doc import Doc, Mask, Span, find_words, span
 from .lexicon import CALENDAR, cue_words, table, words
 from .matcher import matcher
-from .places import _subdivision_at, city_country, lookup, scan
+from .places import _subdivision_at, aliases, city_country, lookup, scan
 
 CONNECTORS = {"of", "and", "for", "the", "&", "on", "under", "de", "du", "des", "al"}
 ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}s?")
@@ -48,7 +48,8 @@ def level_of(name: str, kind: str | None = None) -> str:
     first that matches anywhere, else its kind's (``kind_levels.csv``); a name of no known kind is a
     company's."""
     local = LOCAL_GOVERNMENT.fullmatch(name.strip())
-    if local and not lookup((local.group("a") or local.group("b")).strip()):  # (not "Government of Singapore")  # "Government of Sindh", "Punjab Government", "Hanoi People's Committee": a place's own
+    place_kind = aliases().get((local.group("a") or local.group("b")).strip(), ("", ""))[1] if local else ""
+    if local and place_kind not in ("name", "official", "demonym"):  # (not "Government of Singapore")  # "Government of Sindh", "Punjab Government", "Hanoi People's Committee": a place's own
         place = (local.group("a") or local.group("b")).strip()
         if city_country(place, 100_000):
             return "city"  # (a city first: "Administration of Astana", a city of a region's rank)
