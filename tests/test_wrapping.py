@@ -138,3 +138,15 @@ def test_a_list_run_into_one_line_reads_as_its_items():
     assert [t for t, _ in got["documents"]] == ["agreement", "memorandum", "roadmap"]
     assert [words[-1] for _, words in got["documents"]] == ["management", "energy", "2025-2027"]  # each ends at its bullet
     assert "Ministry of Energy of Kazakhstan" in got["parties"]
+
+
+def test_a_sentence_broken_by_a_page_number_reads_whole():
+    text = ("During the visit, the two Prime Ministers will witness the exchange of the Memorandum of Understanding "
+            "between the Ministry of Digital of Malaysia and the Ministry of\n\n1\n\nInformation and Communications of "
+            "Vietnam.\n\nWISMA PUTRA\n\n2\n\nKUALA LUMPUR")
+    flat = normalise(text)[0]
+    assert len(flat) == len(text)
+    assert "Ministry of" in flat and "\n\n1\n\n" not in flat
+    assert "WISMA PUTRA\n\n2\n\nKUALA" in flat  # a number between two lines in capitals is left alone
+    parties = [s["party"] for s in parse_article(flat, "p").signatories]
+    assert any(p.startswith("Ministry of") and p.endswith("Information and Communications of Vietnam") for p in parties)

@@ -195,6 +195,19 @@ def _wrapped(a: str, b: str, width: int) -> bool:
     return len(a) + (0 if a.endswith("-") else 1) + len(first) > width - 2
 
 
+# a page's number between two halves of one sentence (a PDF's copy): "... and the Ministry of" / "1" /
+# "Information and Communications of Vietnam."
+_PAGE_BREAK = re.compile(r"(?<=[A-Za-z,;])[ \t]*\n\s*(?:[Pp]age\s+)?[-–]?\s*\d{1,3}\s*[-–]?(?:\s+of\s+\d{1,3})?[ \t]*\n\s*(?=[a-z]|[A-Z][a-z]+\s+[a-z])")
+
+
+def page_breaks(text: str) -> str:
+    """A sentence broken by a page's number joined again, same length: the number and the breaks
+    around it become spaces where the text before stops mid-sentence and goes on after it."""
+    if "\n" not in text:
+        return text
+    return _PAGE_BREAK.sub(lambda m: " " * len(m.group()), text)
+
+
 _INLINE_BULLET = re.compile(r"(?<=\S)[ \t](?=[•▪●◦‣][ \t])")
 
 
@@ -250,7 +263,7 @@ def normalise(text: str) -> tuple[str, Offsets | None]:
     with the offsets back into ``text`` (None where its length did not change)."""
     if _ODD.search(text):  # most texts have none: translating char by char costs more than looking
         text = text.translate(_SAME_LENGTH)
-    text = headline_case(unwrap(inline_bullets(text)))
+    text = headline_case(unwrap(page_breaks(inline_bullets(text))))
     edits: list[Edit] = [(m.start(), m.end(), "") for m in _DROP.finditer(text)]
     if "&" in text:  # "&#8220;Trade&#8221; &amp; ...": a feed's or a page's text copied with its entities
         edits += [(m.start(), m.end(), html.unescape(m.group()).translate(_SAME_LENGTH))
