@@ -321,6 +321,7 @@ def _person_run(run: str) -> bool:
 
 
 FIELD_WORD = re.compile(r"[A-Z][\w’'-]*")
+HOLDER_AFTER = re.compile(r"(?:\s+[A-Z][\w’'-]+){2,}")
 LOWER_BODY = re.compile(r"(?:[a-z]+\s+){0,2}(?P<head>[a-z]+)(?=[\s,.;])")
 
 
@@ -346,7 +347,8 @@ def _fields(text: str, pos: int) -> int:
         # the last field, after "and": no capitalised word follows, or an office's word does
         # ("of Foreign Affairs and Senegalese Abroad, Yassine Fall")
         nxt = re.match(r"\s+([A-Z][\w’'-]*)", text[m.end():m.end() + AHEAD])
-        last = not nxt or nxt.group(1) in office
+        # (or a holder's name of two words or more follows: "and Production Rana Tanveer Hussain")
+        last = not nxt or nxt.group(1) in office or bool(HOLDER_AFTER.match(text, m.end()))
         initial = len(w) == 1 or text[m.end():m.end() + 1] == "." and text[m.end() + 1:m.end() + 2].isalpha()
         if w not in office and not (joined and last and not initial
                                     and matcher("honorifics").match(text, i, min(len(text), i + 40)) is None):
