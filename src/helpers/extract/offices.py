@@ -348,7 +348,8 @@ def _fields(text: str, pos: int) -> int:
         # ("of Foreign Affairs and Senegalese Abroad, Yassine Fall")
         nxt = re.match(r"\s+([A-Z][\w’'-]*)", text[m.end():m.end() + AHEAD])
         # (or a holder's name of two words or more follows: "and Production Rana Tanveer Hussain")
-        last = not nxt or nxt.group(1) in office or bool(HOLDER_AFTER.match(text, m.end()))
+        last = not nxt or nxt.group(1) in office or bool(
+            HOLDER_AFTER.match(text, m.end()) and not re.search(r",\s*and\s+$", text[pos:i]))  # (", and" opens a name)
         initial = len(w) == 1 or text[m.end():m.end() + 1] == "." and text[m.end() + 1:m.end() + 2].isalpha()
         if w not in office and not (joined and last and not initial
                                     and matcher("honorifics").match(text, i, min(len(text), i + 40)) is None):
