@@ -192,7 +192,10 @@ def refers_back(doc: Doc, text: str, pos: int) -> bool:
     return bool(REFERS_BACK.match(text, s))
 
 
-COLON_SUBJECTS = re.compile(rf"\s*(?:(?:were|was|have\s+been|has\s+been)\s+(?:{cue('signed_verb')})\s*)?:\s*"
+# "signed three MoUs: on A, ...", "signed 10 agreements, including on A and on B", "a number of documents, in
+# particular, on A, B and C"
+COLON_SUBJECTS = re.compile(rf"\s*(?:(?:were|was|have\s+been|has\s+been)\s+(?:{cue('signed_verb')})\s*)?"
+                            r"(?::|,\s*(?:including|in\s+particular|namely)\s*,?)\s*"
                             r"(?=(?:on|in|for|regarding|concerning|between)\s)", re.I)
 NEXT_SUBJECT = re.compile(r"\s*(?:[;,]\s*(?:and\s+)?|\s+and\s+)(?=(?:on|in|for|regarding|concerning|between)\s)", re.I)
 

@@ -21,8 +21,9 @@ from .document_titles import complement_end, left_start, trim
 from .lexicon import NUMBER_WORDS, cue, cue_words
 from .matcher import matcher
 
+# a count right before a head, over its modifiers, not over a clause's verb ("the two governments signed agreements")
 COUNT = re.compile(rf"\b(?:(?!(?:19|20)\d\d\b)\d+|{'|'.join(NUMBER_WORDS)}|dozens|a dozen|more than \d+|over \d+|some \d+)"
-                   r"(?:\s+(?!and\b|or\b)[\w-]+){0,3}[\s\"“«]*$", re.I)
+                   rf"(?:\s+(?!and\b|or\b|(?:{cue('signed_verb')}|have|has|had|will|were|was|are|is)\b)[\w-]+){{0,3}}[\s\"“«]*$", re.I)
 SUBJECT = re.compile(r"\s*(?:\([A-Z][A-Za-z]{1,8}s?\)\s*)?(?:,\s+(?=between\s))?(?:(?:of|on|between|among|for|in|to|with|establishing|regarding|concerning|aimed|about|"
                      r"amending|supplementing|extending|"
                      r"by|under|within|covering|related|focused)\b|\((?![A-Z][A-Za-z]{1,8}s?\))|[\"“«](?=(?-i:[A-Z0-9]))|"
