@@ -28,6 +28,7 @@ FIELD_LEAD = re.compile(
     rf"|cover(?:ing|s|ed)?\s+(?:the\s+(?:{cue('field')})s?\s+of\s+|(?:{cue('fields_unnamed')}|a\s+range\s+of)\s+"
     rf"(?:{cue('field')})s\s*,?\s+(?:including|such\s+as|namely)\s+)?"
     rf"|(?:were|was|have\s+been|has\s+been)\s+signed\s+(?:on|in)\s+the\s+(?:{cue('field')})s?\s+of\s+"
+    rf"|(?:(?:were|was|have\s+been|has\s+been)\s+signed\s+)?in\s+(?:{cue('field')})s?\s+(?:such\s+as|including)\s+"
     r"|(?:include[sd]?|including|such\s+as|on|in|concerning|aimed\s+at|to\s+boost|focused\s+on|related\s+to)\s*,?\s+)"
     r"(?:in\s+particular\s*,\s+)?", re.I)
 SPLIT_SEMI = re.compile(r";\s*(?:and\s+)?|,?\s+as\s+well\s+as\s+")
