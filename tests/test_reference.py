@@ -11,7 +11,7 @@ import pytest
 
 from helpers.extract.lexicon import MONTHS, NUMBER_WORDS, cue, expand, key, reference_dir, table, words
 from helpers.extract.matcher import Matcher, matcher
-from helpers.extract.bodies import level_of
+from helpers.extract.levels import level_of
 from helpers.schema import labels
 
 REF = reference_dir()

@@ -9,8 +9,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from .bodies import level_of
 from .doc import AHEAD, Doc, Span, span
+from .levels import level_of
 from .lexicon import CALENDAR, cue, cue_words, not_name_words, table, words
 from .names import same_name, surname_like
 from .places import OF_PLACE, SET_OFF

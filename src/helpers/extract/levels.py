@@ -1,0 +1,58 @@
+"""The level of a body from its name (TABLES.md: level): ``levels.csv``'s patterns, a government
+named after its place (a subdivision's regional, a city's city, a state's state), else its kind's
+level (``kind_levels.csv``)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import table
+from .places import _subdivision_at, aliases, city_country, scan
+
+
+@lru_cache(maxsize=4096)
+def level_of(name: str, kind: str | None = None) -> str:
+    """The level of a body from its name, countries aside (``levels.csv``): the first pattern that
+    matches the words up to the head ("Committee" of "Committee on Television and Radio"), else the
+    first that matches anywhere, else its kind's (``kind_levels.csv``); a name of no known kind is a
+    company's."""
+    local = LOCAL_GOVERNMENT.fullmatch(name.strip())
+    place_kind = aliases().get((local.group("a") or local.group("b")).strip(), ("", ""))[1] if local else ""
+    if local and place_kind not in ("name", "official", "demonym"):  # (not "Government of Singapore")  # "Government of Sindh", "Punjab Government", "Hanoi People's Committee": a place's own
+        place = (local.group("a") or local.group("b")).strip()
+        if city_country(place, 100_000):
+            return "city"  # (a city first: "Administration of Astana", a city of a region's rank)
+        if _subdivision_at(place) is not None and _subdivision_at(place)[0] == place:
+            return "regional"
+    core = name
+    for s, e, _, k, _ in sorted(scan(name), reverse=True):
+        if k in ("name", "official", "demonym", "seat"):
+            core = core[:s] + core[e:]
+    cut = HEAD_END.search(core)
+    head_end = cut.start() if cut else len(core)
+    anywhere = None
+    for rx, level in _levels():
+        m = rx.search(core)
+        if m and m.start() < head_end:
+            return level
+        anywhere = anywhere or (level if m else None)
+    if anywhere:
+        return anywhere
+    return _kind_levels().get(kind, "other") if kind is not None else "company"
+
+
+HEAD_END = re.compile(r"\s(?:of|on|for|under|in)\s")
+# a government named after its place: "Government of Sindh", "Punjab Government", "Hanoi People's Committee"
+LOCAL_GOVERNMENT = re.compile(r"(?:the\s+)?(?:Government|Administration|People[’']s\s+Committee)\s+of\s+(?:the\s+)?(?P<a>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})"
+                              r"|(?P<b>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}?)\s+(?:Provincial\s+|City\s+|Municipal\s+)?"
+                              r"(?:Government|Administration|People[’']s\s+Committee)")
+
+
+@lru_cache(maxsize=1)
+def _kind_levels() -> dict[str, str]:
+    return {r["kind"]: r["level"] for r in table("kind_levels")}
+
+
+@lru_cache(maxsize=1)
+def _levels() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(r["pattern"], re.I), r["level"]) for r in table("levels"))
