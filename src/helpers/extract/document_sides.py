@@ -42,11 +42,13 @@ PARTICIPLE_BY = re.compile(rf"\s+(?:{cue('signed_verb')})\s+(?P<prep>by)\s+(?=(?
 @lru_cache(maxsize=1)
 def _with_partner() -> re.Pattern[str]:
     """"with the Government of Tajikistan", "with the Chinese company Sinopharm" (a demonym, a kind
-    of body of ``body_kinds_common.txt``, a name), "with China's CMG"."""
+    of body of ``body_kinds_common.txt``, a name), "with China's CMG", "with its Chinese counterpart
+    China Railway"."""
     from .lexicon import words
 
     kinds = "|".join(sorted(words("body_kinds_common"), key=len, reverse=True))
-    return re.compile(rf"\bwith\s+(?:the\s+)?(?P<w>(?:[A-Z][\w’'-]*[’']s\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|"
+    return re.compile(rf"\bwith\s+(?:the\s+|(?:its|their)\s+(?:[A-Z][\w-]*\s+)?counterparts?,?\s+)?"
+                      rf"(?P<w>(?:[A-Z][\w’'-]*[’']s\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|"
                       rf"(?:of|for)(?:\s+the)?(?=\s+[A-Z])|and(?=\s+[A-Z])|"
                       rf"\([A-Z]+\)|(?:{kinds})(?=\s+[A-Z])))*)")
 TO_BUYER = re.compile(rf"\b(?:{cue('sale')})\b[^.;]{{0,80}}?\bto\s+(?P<w>(?:[A-Z][\w’'-]*[’']s\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)")
