@@ -119,12 +119,14 @@ def companions(doc: Doc, people: list[dict], settled: set[int]) -> None:
     sentence names before it (unless their own words gave them one, ``settled``)."""
     lay = doc.layout
     mentions = sorted(((s, e, p) for p in people for s, e in p["mentions"]), key=lambda x: x[0])
+    keys = [a for a, _, _ in mentions]
     for m in ACCOMPANIED.finditer(doc.folded):
         s, e = lay.sentence_at(m.start())
-        lead = [p for a, _, p in mentions if s <= a < m.start() and p["alpha3"]]
+        lo, mid, hi = (bisect.bisect_left(keys, x) for x in (s, m.start(), e))
+        lead = [p for _, _, p in mentions[lo:mid] if p["alpha3"]]
         if not lead:
             continue
         state = lead[-1]["alpha3"]
-        for a, _, p in mentions:
-            if m.end() <= a < e and id(p) not in settled and p is not lead[-1]:
+        for a, _, p in mentions[bisect.bisect_left(keys, m.end()):hi]:
+            if id(p) not in settled and p is not lead[-1]:
                 p["alpha3"], p["guessed"] = state, False

@@ -69,8 +69,8 @@ SIGNATORIES_LINE = re.compile(rf"\s*(?i:{cue('signatories_label')})\s*:\s*(?P<na
 def _signatories_line(doc: Doc, d: Draft) -> tuple[int, int] | None:
     """The names of a line right under the document's line that lists its signatories."""
     text = doc.text
-    line_end = text.find("\n", d.end)
-    if line_end < 0 or text[d.end:line_end].strip(" .;,"):
+    line_end = doc.layout.paragraph_at(d.start)[1]  # (not a search to the text's end: a run-on text is long)
+    if line_end >= len(text) or text[line_end:line_end + 1] != "\n" or text[d.end:line_end].strip(" .;,"):
         return None  # the title does not end its line
     m = SIGNATORIES_LINE.match(text, line_end)
     return (m.start("names"), m.end("names")) if m else None
@@ -295,11 +295,15 @@ def _phrase_end(doc: Doc, s: int, e: int) -> int:
     return s + len(text[s:e].rstrip(". "))
 
 
+SUBJECT_REACH = 400  # characters a clause's subject and verb stand before its document, at most (a run-on
+# text's "clause" is no longer than a clause is)
+
+
 def _subject(doc: Doc, d: Draft, s: int) -> tuple[int, int, str] | None:
     """The subject of the clause that signs the document ("Gazprom and CNPC have concluded ...",
     "Ethiopia and Tanzania signed ..."), if the clause has one before the document."""
     text = doc.text
-    s = BULLET.match(text, s).end()  # "• The Agency and ... will sign"
+    s = BULLET.match(text, max(s, d.start - SUBJECT_REACH)).end()  # "• The Agency and ... will sign"
     before = text[s:d.start]
     verbs = list(_sign_verb().finditer(before))
     if not verbs:

@@ -151,6 +151,8 @@ def _read_heads(doc: Doc, text: str, folded: str) -> list[Draft]:
     hits.sort(key=lambda h: h.start)
     doc.cache["doc_heads"] = (hits, [h.start for h in hits])  # read again for references back
     offices = doc["offices"]
+    seen_types: set[str] = set()  # the types read so far, and the last single document of each
+    last_single: dict[str, Draft] = {}
     prev_end = -1
     for n, h in enumerate(hits):
         hs, he = h.start, h.end
@@ -212,10 +214,10 @@ def _read_heads(doc: Doc, text: str, folded: str) -> list[Draft]:
             has_subject = False  # "signed the agreement in Malacañang": where, not what
         # "The memorandum was signed by A and B": a first mention named by its sides
         signed_by = bool(SIGNED_BY_NAMED.match(after))
-        earlier = [o for o in out if o.doc_type == h.row["doc_type"] and not o.plural and not o.count]
-        by_sides = signed_by and not any(o.doc_type == h.row["doc_type"] for o in out)
+        by_sides = signed_by and h.row["doc_type"] not in seen_types
         # "..., while the MoU was signed by Pakistan Railways and Turkmen Railways": the sides of one named before
-        refers = earlier[-1] if signed_by and earlier and definite and not plural and not has_subject else None
+        earlier = last_single.get(h.row["doc_type"])
+        refers = earlier if signed_by and earlier is not None and definite and not plural and not has_subject else None
         if not plural and definite and not has_subject and not enumerated and not item and not heading and not by_sides \
                 and refers is None:
             continue  # "the agreement": a document named before
@@ -239,6 +241,9 @@ def _read_heads(doc: Doc, text: str, folded: str) -> list[Draft]:
         out.append(Draft(h.row["doc_type"], plural, (hs, he), s, e, item=item, heading=heading, count=count or generic,
                          enumerated=enumerated, generic=generic, list_end=list_end,
                          number=_number(counted.group()) if counted else None, refers=refers))
+        seen_types.add(out[-1].doc_type)
+        if not plural and not out[-1].count:
+            last_single[out[-1].doc_type] = out[-1]
     out.extend(_headless_items(doc, text, out))
     out.extend(_elided(doc, text, out))
     out.sort(key=lambda d: d.start)
