@@ -259,7 +259,8 @@ def _with_span(doc: Doc, s: int, e: int) -> tuple[int, int, str]:
     return s, min(e, _phrase_end(doc, s, len(doc.text))), "with"
 
 
-ITEM_SIDES = re.compile(r"\s*(?:\((?P<paren>[A-Z][^()]{2,200})\)|(?::|\s[–—-])\s+(?P<after>[A-Z][^;.]{2,200}))\s*[;.]?\s*$")
+ITEM_SIDES = re.compile(r"\s*(?:\((?:(?:signed\s+)?(?:by|between)\s+(?:the\s+)?)?(?P<paren>[A-Z][^()]{2,200})\)"
+                        r"|(?::|\s[–—-])\s+(?P<after>[A-Z][^;.]{2,200}))\s*[;.]?\s*$")
 REPRESENTED = re.compile(r",\s+represented\s+by\s+[^,;.]{1,80}(?:,|$|(?=\.))")
 
 

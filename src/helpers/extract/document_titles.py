@@ -109,6 +109,7 @@ def _cap_before(text: str, pos: int, floor: int) -> bool:
 
 
 INTRO = re.compile(rf"(?:^|[.!?]\s+|\n)\s*(?:{cue('intro_phrase')})\s+[^,.;:\n]*$")
+SIDES_IN_BRACKETS = re.compile(r"(?:signed\s+)?(?:by|between)\s")  # "Memorandum on tourism (signed by A and B)"
 APPOSED_SIDES = re.compile(r",\s+(?:between|on|regarding|concerning)\s")  # "the first MoU, between A and B, ..."
 TITLE_REACH = 600  # characters a title may run on after its head (the longest seen is under 300)
 
@@ -132,7 +133,7 @@ def complement_end(doc: Doc, start: int, hard_end: int, in_list: bool, plural: b
                 return complement_end(doc, start + close + 1, hard_end, in_list, plural)
             return start + close
     for br in re.finditer(r"\s\(", seg):
-        if doc["bodies"].starting_at(start + br.end()) is not None:
+        if doc["bodies"].starting_at(start + br.end()) is not None or SIDES_IN_BRACKETS.match(seg, br.end()):
             seg = seg[:br.start()]  # "Memorandum on tourism (Ministry of Tourism of A – Ministry of B)": its sides
             cut = len(seg)
             break
