@@ -8,9 +8,8 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import MACROS, MONTHS, expand, words
-from .lines import (BREADCRUMB, BULLET, CAPTION, CHROME, CREDIT_LINE, NAV_RUN, PAGE_BREAK, PAGE_END, RELEASE_LINE,
-                    REPORT_WORDS,
-                    ends_sentence, is_date_line, line_spans, menu_item, names_document, short)
+from .lines import (BREADCRUMB, BULLET, CAPTION, CHROME, CREDIT_LINE, FILE_LINE, NAV_RUN, PAGE_BREAK, PAGE_END,
+                    RELEASE_LINE, REPORT_WORDS, ends_sentence, is_date_line, line_spans, menu_item, names_document, short)
 
 _MONTH = MACROS["{MONTH}"]
 PLACE_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ỹ][\w’'-]*"
@@ -245,7 +244,7 @@ def analyse(text: str) -> Layout:
             continue
         line = text[s:e]
         stripped = line.strip()
-        if short(stripped, 30) and CAPTION.search(stripped) or re.fullmatch(r"[*\s]+", stripped):
+        if short(stripped, 30) and (CAPTION.search(stripped) or FILE_LINE.match(stripped)) or re.fullmatch(r"[*\s]+", stripped):
             kinds[(s, e)] = "caption"
             continue
         bullet = bool(BULLET.match(line)) and not re.match(r"\s*[-–—]\s+[-–—]", line)

@@ -104,6 +104,8 @@ def short(line: str, most: int) -> bool:
 
 CHROME = re.compile(rf"(?i)\s*(?:{cue('page_chrome')})\b")
 PAGE_END = re.compile(rf"(?i)\s*(?:{cue('page_end')})\s*(?::|$)")
+# a link to a file a page offers ("Roadmap 2026-2028.docx (1.2 MB)"): no line of the report
+FILE_LINE = re.compile(r"(?i)[^\n]{1,200}\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|odt|rtf)\b\s*(?:\([^()\n]{0,30}\))?\s*$")
 PAGE_BREAK = re.compile(rf"(?i)\s*(?:{cue('page_break')})\s*(?::|$)")
 REPORT_WORDS = 10  # a line of this many words that ends a sentence is a paragraph of the report
 BREADCRUMB = re.compile(r"\s*[\w’'-]+(?:\s[\w’'-]+){0,3}(?:\s*[/>»|]\s*[\w’'-]+(?:\s[\w’'-]+){0,3})+\s*")
