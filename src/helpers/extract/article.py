@@ -107,18 +107,13 @@ def find_outlet(doc: Doc) -> tuple[str, tuple[int, int] | None]:
     found = _credited(doc, _credit_verb(), surnames)
     if found is None:  # "..., the Dhaka Tribune stated": a verb of speech credits an outlet's name
         found = _credited(doc, _speech_verb(), surnames, outlet_only=True)
-    if found is not None:
+    # an agency's dateline wins over a press service it cites ("ASTANA. KAZINFORM - ..., the Akorda
+    # press service reports")
+    dateline = _dateline_agency(doc)
+    if found is not None and not (dateline is not None and PRESS_SERVICE.search(found[0])):
         return found
-    parts = lay.lead_parts
-    for g in ("slash", "paren", "caps", "comma", "pre", "agency"):
-        if g in parts:
-            a, b = parts[g]
-            name = text[a:b]
-            if g == "paren" and (re.search(r"\d", name) or not name[:1].isupper()):
-                continue
-            short = _short(name)
-            if short:
-                return short, (a + name.find(short), a + name.find(short) + len(short))
+    if dateline is not None:
+        return dateline
     for s, e in lay.meta:
         line = text[s:e]
         m = re.match(r"\s*(?P<x>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}),\s+\w+\s+\d", line)  # "Xinhua, September 4, 2016"
@@ -154,6 +149,24 @@ SIGN_OFF = re.compile(r"[.!?”\"]\s*(?:(?:[—–]|--?)\s*(?P<x>[A-Z][A-Za-z]{1
 
 # the report's last line, a name alone ("Ahram Online", "Capital FM")
 LAST_LINE = re.compile(r"\n[ \t]*(?P<x>[A-Z][\w’'.&-]*(?:[ \t]+[A-Z][\w’'.&-]*){0,3})\s*\Z")
+
+
+PRESS_SERVICE = re.compile(r"(?i)\bpress\s+(?:service|office)\b")
+
+
+def _dateline_agency(doc: Doc) -> tuple[str, tuple[int, int]] | None:
+    """The agency a dateline names ("ASTANA. KAZINFORM –", "/MONTSAME/", "(ENA)", "..., SPA --")."""
+    text, parts = doc.text, doc.layout.lead_parts
+    for g in ("slash", "paren", "caps", "comma", "pre", "agency"):
+        if g in parts:
+            a, b = parts[g]
+            name = text[a:b]
+            if g == "paren" and (re.search(r"\d", name) or not name[:1].isupper()):
+                continue
+            short = _short(name)
+            if short:
+                return short, (a + name.find(short), a + name.find(short) + len(short))
+    return None
 
 
 def _short(name: str) -> str:
