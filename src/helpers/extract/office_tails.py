@@ -44,6 +44,9 @@ def tail(text: str, pos: int, places, bodies, local: bool, appositive: bool = Fa
             if body["alpha3"] or body["owner"]:
                 states.append(body["alpha3"] or body["owner"])
             end = _gloss(text, _before_holder(text, at, body.end))
+            branch = bodies.starting_at(end + 1) if text[end:end + 1] == " " and end == body.end else None
+            if branch is not None:  # "of the Japan International Cooperation Agency (JICA) Bangladesh Office": its branch
+                end = _before_holder(text, end + 1, branch.end)
             parts.append(written + _without_states(text, at, end, places))
             continue
         if re.match(r"Republic\b(?!\s+of)", text[at:at + AHEAD]) and the:
