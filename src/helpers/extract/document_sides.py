@@ -8,8 +8,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .doc import Doc
-from .layout import ends_in_abbreviation
 from .document_clauses import clause_of
+from .document_groups import ONE_AND_ANOTHER
+from .layout import ends_in_abbreviation
 from .lexicon import alternation_of, cue, words
 
 if TYPE_CHECKING:
@@ -102,8 +103,6 @@ def _before_next_by(text: str, s: int, e: int) -> int:
     """Where the next signatory's clause (", and by Y", "and on behalf of") begins, else ``e``."""
     m = AND_BY.search(text, s, e)
     return m.start() if m else e
-ONE_AND_ANOTHER = re.compile(r"\s*[-–—:,]?\s*one\s+(?P<one>(?:with|on|in|for)\b.+?)\s*,?\s+and\s+"
-                             r"(?P<other>(?:another|the\s+other)\s+(?:with|on|in|for)\b.+?)\s*[.;]?$")
 SUBJECT = re.compile(r"(?:^|,\s+(?:(?:while|whereas|and|as|when)\s+)?|\bthat\s+|\s[–—-]{1,2}\s+|:\s+)"
                      r"((?:the\s+|The\s+)?(?:[A-Z]|(?:[a-z]+\s+){1,2}(?:of|from)\s+(?:the\s+)?[A-Z])[^,]*?"
                      rf"|(?:the\s+|The\s+)?(?:two|both)\s+(?:{cue('unnamed_pair')}))\s*$")

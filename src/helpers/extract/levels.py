@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from .lexicon import table
-from .places import _subdivision_at, aliases, city_country, scan
+from .places import aliases, city_country, scan, subdivision_at
 
 
 @lru_cache(maxsize=4096)
@@ -22,7 +22,8 @@ def level_of(name: str, kind: str | None = None) -> str:
         place = (local.group("a") or local.group("b")).strip()
         if city_country(place, 100_000):
             return "city"  # (a city first: "Administration of Astana", a city of a region's rank)
-        if _subdivision_at(place) is not None and _subdivision_at(place)[0] == place:
+        sub = subdivision_at(place)
+        if sub is not None and sub[0] == place:
             return "regional"
     core = name
     for s, e, _, k, _ in sorted(scan(name), reverse=True):

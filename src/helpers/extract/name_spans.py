@@ -5,19 +5,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import table
 from .matcher import matcher
-from .names import CAPS_FAMILY, DIGRAPH_INITIAL, DOTTED_INITIALS, bare, blocked, is_name_token, particles
+from .names import (CAPS_FAMILY, DIGRAPH_INITIAL, DOTTED_INITIALS, bare, blocked, is_name_token, particles,
+                    personal_forms, royal_styles)
 
 
 @lru_cache(maxsize=1)
 def _personal_style() -> re.Pattern[str]:
     """A private person's form of address, then a one-word royal style ("Dr . Sultan")."""
-    forms = [r["pattern"].rstrip(".") for r in table("honorifics") if r["kind"] == "personal"]
-    styles = [r["pattern"] for r in table("honorifics") if r["kind"] == "royal" and " " not in r["pattern"]]
-    return re.compile(rf"(?:^|\s)(?:{'|'.join(map(re.escape, sorted(set(forms), key=len, reverse=True)))})(?:\s\.)?"
-                      rf"\s(?:{'|'.join(map(re.escape, styles))})$")
-
+    return re.compile(rf"(?:^|\s)(?:{'|'.join(map(re.escape, personal_forms()))})(?:\s\.)?"
+                      rf"\s(?:{'|'.join(map(re.escape, royal_styles()))})$")
 
 
 def name_start(words_: list[str], k: int) -> int:

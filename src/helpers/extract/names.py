@@ -61,9 +61,17 @@ def is_name_token(token: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _royal_in_names() -> frozenset[str]:
+def royal_styles() -> frozenset[str]:
     """Royal styles that also stand inside names ("Ibrahim Sultan Iskandar")."""
     return frozenset(r["pattern"] for r in table("honorifics") if r["kind"] == "royal" and " " not in r["pattern"])
+
+
+@lru_cache(maxsize=1)
+def personal_forms() -> tuple[str, ...]:
+    """A private person's forms of address ("Dr", "Mr", "Prof"; honorifics.csv kind "personal"),
+    without their stop, longest first: a royal style after one is a given name ("Dr. Sultan ...")."""
+    forms = {r["pattern"].rstrip(".") for r in table("honorifics") if r["kind"] == "personal"}
+    return tuple(sorted(forms, key=len, reverse=True))
 
 
 REGNAL = re.compile(r"I{2,3}|IV|VI{0,3}|IX|XI{0,3}")
@@ -108,7 +116,7 @@ def name_end(words_: list[str], i: int, most: int = 6) -> int:
         if n and REGNAL.fullmatch(t):
             j += 1  # "King Abdullah II of Jordan": a regnal number closes the name
             break
-        if n and (t in particles() or t in _royal_in_names()) and (is_name_token(nxt) or nxt in particles()
+        if n and (t in particles() or t in royal_styles()) and (is_name_token(nxt) or nxt in particles()
                                                                   and j + 2 < len(words_) and is_name_token(words_[j + 2])):
             j += 1  # "Mohamed bin Zayed Al Nahyan", "Ibrahim Sultan Iskandar", "Gloria de la Fuente"
             most = min(most + 1, 8)

@@ -11,6 +11,7 @@ from functools import lru_cache
 from .doc import Doc, Span, span
 from .lexicon import cue, cue_words, table, words
 from .matcher import Matcher
+from .names import personal_forms
 from .office_tails import STATE_KINDS, tail
 from .places import SET_OFF
 
@@ -120,8 +121,7 @@ def _fields_before(text: str, pos: int, word: str) -> int:
 @lru_cache(maxsize=1)
 def _personal_before() -> re.Pattern[str]:
     """A private person's form of address right before a word ("Dr. ", "Mr ")."""
-    forms = sorted((r["pattern"] for r in table("honorifics") if r["kind"] == "personal"), key=len, reverse=True)
-    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(f) for f in forms) + r")\s+$")
+    return re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, personal_forms())) + r")\.?\s+$")
 
 
 def _singular(title: str) -> str:

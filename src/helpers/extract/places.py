@@ -201,7 +201,7 @@ REGION_OFFICE = re.compile(rf"(?:{cue('region_office')})\s+of\s+(?:the\s+)?")
 REGION_NAME = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ỹ][\w’'-]+(?:[ -][A-ZÀ-ÖØ-ÞĀ-Ỹ][\w’'-]+){0,2}")
 
 
-def _subdivision_at(words_: str) -> tuple[str, str | None] | None:
+def subdivision_at(words_: str) -> tuple[str, str | None] | None:
     """The longest first words of ``words_`` that name a first-level subdivision, and its state
     (None where subdivisions of several states have that name: "Punjab")."""
     parts = words_.split()
@@ -265,7 +265,7 @@ def places(doc: Doc) -> list[Span]:
         name = REGION_NAME.match(text, m.end())
         if not name or m.start() and text[m.start() - 1].isalnum():
             continue
-        region = _subdivision_at(name.group())
+        region = subdivision_at(name.group())
         if region is not None and not any(a <= name.start() < b for a, b in taken):
             extra.append(span(name.start(), name.start() + len(region[0]), "region", alpha3=region[1], kind="region",
                               possessive=False))

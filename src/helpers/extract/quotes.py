@@ -10,9 +10,10 @@ import re
 from functools import lru_cache
 
 from .doc import Doc, Mask, Span, span
-from .lexicon import alternation_of, cue, table
+from .lexicon import alternation_of, cue
 from .names import core, same_name, surname
 from .quote_marks import MARKS, closing_paragraphs, segments, trim
+from .role_mentions import ROLE_SYNONYMS
 
 QUOTED_AS = re.compile(r"\bquoted\s+(?P<who>[^,.;:]{2,60}?)\s+as\s+saying\b")
 QUOTED_AS_SAYING = re.compile(r"\s+(?:was|is|has\s+been)\s+(?:also\s+)?quoted\s+as$")
@@ -22,7 +23,6 @@ PASSIVE_AFTER = re.compile(r"\s*,?\s*[—–-]?\s*(?:[Tt]his|[Tt]hat|[Ii]t)\s+(?
 MIN_WORDS = 2
 WHOLE_QUOTE_WORDS = 6  # a paragraph quoted whole, with no attribution, is a statement from this length
 NAME_ONLY = re.compile(r"(?:[A-Z][\w’'-]*\s*){1,4}")
-ROLE_SYNONYMS = {r["pattern"]: r["role"] for r in table("role_synonyms")}
 NO_OFFICE = {w for w, role in ROLE_SYNONYMS.items() if not role} | {""}
 
 

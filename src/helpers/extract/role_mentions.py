@@ -3,7 +3,6 @@ President said"): the one person of that title whose state the text has not told
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .doc import Doc
 from .lexicon import table
@@ -11,10 +10,9 @@ from .lexicon import table
 DEFINITE = re.compile(r"\b[Tt]he\s+$")
 
 
-@lru_cache(maxsize=1)
-def _roles() -> dict[str, str]:
-    """Words a role may be written in -> the title words they stand for (role_synonyms.csv)."""
-    return {r["pattern"]: r["role"] for r in table("role_synonyms") if r["role"]}
+# Words a role may be written in -> the title words they stand for (role_synonyms.csv; an empty role:
+# a word that names no office of its own, "leader"); the quotes' speakers are read by them too
+ROLE_SYNONYMS = {r["pattern"]: r["role"] for r in table("role_synonyms")}
 
 
 def holder(doc: Doc, o, people: list[dict]) -> dict | None:
@@ -25,7 +23,7 @@ def holder(doc: Doc, o, people: list[dict]) -> dict | None:
     if not DEFINITE.search(doc.text, max(0, o["country_start"] - 5), o["country_start"]):
         return None
     role = o["canonical"].lower()
-    role = _roles().get(role, role)
+    role = ROLE_SYNONYMS.get(role) or role
     holders = [p for p in people if role in p["title"].lower()]
     return holders[0] if len(holders) == 1 else None
 
