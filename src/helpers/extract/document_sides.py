@@ -92,11 +92,12 @@ def _signatory_cells(doc: Doc, d: Draft) -> list[tuple[int, int]]:
     row_start, row_end = text.rfind("\n", 0, d.start) + 1, text.find("\n", d.end)
     row_end = len(text) if row_end < 0 else row_end
     out = []
-    for cell, head in lay.columns.items():
-        if cell != own and row_start <= cell[0] < row_end and SIGNATORY_COLUMN.search(text, *head) \
+    for cell in lay.paragraphs_in(row_start, row_end):  # the row's cells (not every cell of the table)
+        head = lay.columns.get(cell)
+        if cell != own and head is not None and SIGNATORY_COLUMN.search(text, *head) \
                 and not doc["offices"].within(*cell) and not doc["people"].within(*cell):
             out.append(cell)  # (a cell that names who signs, "Ambassador of India to Indonesia", names no side)
-    return sorted(out)
+    return out
 
 
 def _before_next_by(text: str, s: int, e: int) -> int:

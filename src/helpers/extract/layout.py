@@ -89,6 +89,10 @@ class Layout:
         lead = self._leads[i] if i >= 0 else -1
         return self.paragraphs[lead] if lead >= 0 else None
 
+    def paragraphs_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The paragraphs (and a table's cells) that start in ``[start, end)``."""
+        return self.paragraphs[bisect.bisect_left(self._para_starts, start):bisect.bisect_left(self._para_starts, end)]
+
     def sentence_at(self, pos: int) -> tuple[int, int]:
         """The sentence holding ``pos`` (the line, for a headline or a meta line)."""
         i = bisect.bisect_right(self._sent_starts, pos) - 1
