@@ -151,7 +151,7 @@ SIGN_OFF = re.compile(r"[.!?”\"]\s*(?:(?:[—–]|--?)\s*(?P<x>[A-Z][A-Za-z]{1
 LAST_LINE = re.compile(r"\n[ \t]*(?P<x>[A-Z][\w’'.&-]*(?:[ \t]+[A-Z][\w’'.&-]*){0,3})\s*\Z")
 
 
-PRESS_SERVICE = re.compile(r"(?i)\bpress\s+(?:service|office)\b")
+PRESS_SERVICE = re.compile(rf"(?i)\b(?:{cue('press_service')})\b")
 
 
 def _dateline_agency(doc: Doc) -> tuple[str, tuple[int, int]] | None:
