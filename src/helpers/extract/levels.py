@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import table
+from .lexicon import cue, table
 from .places import aliases, city_country, scan, subdivision_at
 
 
@@ -16,10 +16,11 @@ def level_of(name: str, kind: str | None = None) -> str:
     matches the words up to the head ("Committee" of "Committee on Television and Radio"), else the
     first that matches anywhere, else its kind's (``kind_levels.csv``); a name of no known kind is a
     company's."""
+    # "Government of Sindh", "Punjab Government", "Hanoi People's Committee": a place's own (not a
+    # state's, "Government of Singapore")
     local = LOCAL_GOVERNMENT.fullmatch(name.strip())
-    place_kind = aliases().get((local.group("a") or local.group("b")).strip(), ("", ""))[1] if local else ""
-    if local and place_kind not in ("name", "official", "demonym"):  # (not "Government of Singapore")  # "Government of Sindh", "Punjab Government", "Hanoi People's Committee": a place's own
-        place = (local.group("a") or local.group("b")).strip()
+    place = (local.group("a") or local.group("b")).strip() if local else ""
+    if local and aliases().get(place, ("", ""))[1] not in ("name", "official", "demonym"):
         if city_country(place, 100_000):
             return "city"  # (a city first: "Administration of Astana", a city of a region's rank)
         sub = subdivision_at(place)
@@ -44,9 +45,9 @@ def level_of(name: str, kind: str | None = None) -> str:
 
 HEAD_END = re.compile(r"\s(?:of|on|for|under|in)\s")
 # a government named after its place: "Government of Sindh", "Punjab Government", "Hanoi People's Committee"
-LOCAL_GOVERNMENT = re.compile(r"(?:the\s+)?(?:Government|Administration|People[’']s\s+Committee)\s+of\s+(?:the\s+)?(?P<a>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})"
-                              r"|(?P<b>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}?)\s+(?:Provincial\s+|City\s+|Municipal\s+)?"
-                              r"(?:Government|Administration|People[’']s\s+Committee)")
+_HEAD = rf"(?i:{cue('local_head')})"
+LOCAL_GOVERNMENT = re.compile(rf"(?:the\s+)?{_HEAD}\s+of\s+(?:the\s+)?(?P<a>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}})"
+                              rf"|(?P<b>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}}?)\s+{_HEAD}")  # (a level word: levels.csv)
 
 
 @lru_cache(maxsize=1)
