@@ -160,18 +160,15 @@ def _bare_run_lead(doc: Doc, d: Draft, drafts: list[Draft]) -> tuple[int, int] |
     paragraph that leads the run of such paragraphs, or the headline."""
     lay, text = doc.layout, doc.text
     paras = lay.paragraphs
-    starts = doc.cache.get("paragraph_starts")
-    if starts is None:
-        starts = doc.cache["paragraph_starts"] = [a for a, _ in paras]
     bare = doc.cache.get("bare_paragraphs")
     if bare is None:  # the paragraphs that are a title alone, found once per article
         bare = set()
         for o in drafts:
-            k = bisect.bisect_right(starts, o.start) - 1
+            k = lay.paragraph_index(o.start)
             if k >= 0 and not text[paras[k][0]:o.start].strip() and not text[o.end:paras[k][1]].strip(" .;,"):
                 bare.add(k)
         doc.cache["bare_paragraphs"] = bare
-    k = bisect.bisect_right(starts, d.start) - 1
+    k = lay.paragraph_index(d.start)
     if k not in bare:
         return None
     while k - 1 in bare:

@@ -89,6 +89,10 @@ class Layout:
         lead = self._leads[i] if i >= 0 else -1
         return self.paragraphs[lead] if lead >= 0 else None
 
+    def paragraph_index(self, pos: int) -> int:
+        """Index in ``paragraphs`` of the last paragraph that starts at or before ``pos`` (-1: none)."""
+        return bisect.bisect_right(self._para_starts, pos) - 1
+
     def paragraphs_in(self, start: int, end: int) -> list[tuple[int, int]]:
         """The paragraphs (and a table's cells) that start in ``[start, end)``."""
         return self.paragraphs[bisect.bisect_left(self._para_starts, start):bisect.bisect_left(self._para_starts, end)]
