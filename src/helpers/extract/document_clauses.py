@@ -61,7 +61,6 @@ def _year_form(p: str) -> str:
 
 def _in_sentence(doc: Doc, drafts: list[Draft], s: int, e: int) -> list[Draft]:
     """The drafts that lie in ``[s, e)`` (drafts come sorted by start)."""
-
     starts = doc.cache.get("draft_starts")
     if starts is None or len(starts) != len(drafts):
         starts = [o.start for o in drafts]
