@@ -111,7 +111,9 @@ class Matcher:
         # ("economic-trade-investment collaboration")
         keys = sorted(literal) + [k + "*" for k in sorted(stars)]
         self._lit = re.compile(r"\b(?:" + _trie_regex(keys) + r")(?!\w)") if keys else None
-        self._exact = re.compile(r"\b(?:" + _trie_regex(sorted(exact)) + r")(?![\w-])") if exact else None
+        # no leading \b: a pattern that opens with its phrases lets the engine skip to their first
+        # letters; a hit inside a word is refused (and searched past) in ``finditer``
+        self._exact = re.compile(r"(?:" + _trie_regex(sorted(exact)) + r")(?![\w-])") if exact else None
         # forms with named groups of their own are run one by one; the others as one alternation
         self.forms = [(re.compile(rx, fl), r) for rx, fl, r in forms if "(?P<" in rx]
         plain = [(rx, fl, r) for rx, fl, r in forms if "(?P<" not in rx]
@@ -152,9 +154,13 @@ class Matcher:
                 if _word_start(low, m.start()) and (m.start() or off == 0 or _word_start(text, off)):
                     hits.append(Hit(off + m.start(), off + m.end(), self._row(m.group())))
         if self._exact is not None:
-            for m in self._exact.finditer(text, start, end):
+            pos, search = start, self._exact.search
+            while (m := search(text, pos, end)) is not None:
                 if _word_start(text, m.start()):
                     hits.append(Hit(m.start(), m.end(), self.exact[m.group()]))
+                    pos = m.end()
+                else:
+                    pos = m.start() + 1
         for rx, rows in self._plain:
             for m in rx.finditer(text, start, end):
                 if m.end() > m.start() and _word_start(text, m.start()):
@@ -189,7 +195,7 @@ class Matcher:
             if m:
                 best = Hit(pos, hit_end, self._row(m.group()))
         if self._exact is not None:
-            m = self._exact.match(text, pos, end)
+            m = self._exact.match(text, pos, end) if _word_start(text, pos) else None
             if m and (best is None or m.end() > best.end):
                 best = Hit(pos, m.end(), self.exact[m.group()])
         for rx, rows in self._plain:
