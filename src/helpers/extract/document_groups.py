@@ -174,6 +174,9 @@ def _link(doc: Doc, text: str, drafts: list[Draft]) -> None:
         if d.item is not None:
             lead = lay.list_lead(d.item[0])
             g = [x for x in groups if lead and lead[0] <= x.head[0] < lead[1]]
+            if not g and lead and _leads_back(doc, text, lead):
+                # "Kenya and Ethiopia have signed five agreements. [...] They are:": those counted before
+                g = [x for x in groups if x.head[0] < lead[0]]
             if g:
                 d.group = g[-1]
             continue
@@ -184,6 +187,13 @@ def _link(doc: Doc, text: str, drafts: list[Draft]) -> None:
         same_sentence = lay.sentence_at(g.head[0]) == lay.sentence_at(d.start)
         if (same_sentence and (not d.plural or g.count and not d.count)) or refers_back(doc, text, d.start):
             d.group = g
+
+
+def _leads_back(doc: Doc, text: str, lead: tuple[int, int]) -> bool:
+    """A list's lead that names no documents but points back to some: "They are:", "These
+    include:", "Among them:" (a few words and a colon), or a sentence that refers back."""
+    words = text[lead[0]:lead[1]].split()
+    return refers_back(doc, text, lead[0]) or (0 < len(words) <= 4 and words[-1].endswith(":"))
 
 
 def refers_back(doc: Doc, text: str, pos: int) -> bool:
