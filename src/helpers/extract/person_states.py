@@ -138,7 +138,7 @@ def _by_column(doc: Doc, people: list[dict]) -> None:
                 break
 
 
-BEHALF_AFTER = re.compile(r",?\s+(?:signed\s+|who\s+signed\s+)?(?:it\s+|them\s+)?on\s+behalf\s+of\s+(?:the\s+)?")
+BEHALF_AFTER = re.compile(r",?\s+(?:(?:signed\s+|who\s+signed\s+)?(?:it\s+|them\s+)?on\s+behalf\s+of|(?:signed|who\s+signed)\s+(?:it\s+|them\s+)?for)\s+(?:the\s+)?")
 BEHALF_BEFORE = re.compile(r"\bon\s+behalf\s+of\s+(?:the\s+)?(?P<side>[^,.;]{2,60}?)\s+by\s+[^,.;]{0,80}$")
 
 
