@@ -54,7 +54,7 @@ def _and_verb() -> re.Pattern[str]:
 def _reporting_clause() -> re.Pattern[str]:
     """", the ministry said" / ", the press service reports": a reporting clause after a name."""
     verbs = alternation_of("signals", "signal", "speech") + "|" + alternation_of("signals", "signal", "report")
-    return re.compile(rf",\s+(?:the\s+|a\s+|its\s+)?[\w’' -]{{1,80}}?\s+(?:{verbs})\b")
+    return re.compile(rf",\s+(?:the\s+|a\s+|its\s+)?[\w’' ()-]{{1,80}}?\s+(?:{verbs})\b")
 
 
 def left_start(text: str, head_start: int, floor: int) -> int:
