@@ -226,4 +226,15 @@ def validity_clauses(doc: Doc, d: Draft) -> list[tuple[int, int]]:
         if _validity().search(text, at, clause_end):
             out.append((at, clause_end))
             break
+    short = OWN_SHORT_NAME.search(text, d.start, d.end)
+    if not out and short:  # "... Partnership Agreement (IP-CEPA) ... the IP-CEPA would remain valid for ten years"
+        for m in re.compile(rf"\b{re.escape(short.group(1))}\b").finditer(text, d.end, window):
+            clause_end = min(lay.sentence_at(m.end())[1], m.end() + 80)
+            if _validity().search(text, m.end(), clause_end):
+                out.append((m.end(), clause_end))
+                break
     return out
+
+
+# a document's short name, in brackets at the end of its title: "... Agreement (IP-CEPA)"
+OWN_SHORT_NAME = re.compile(r"\(([A-Z][A-Za-z0-9&-]{1,15})\)$")
