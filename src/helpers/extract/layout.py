@@ -15,7 +15,7 @@ _MONTH = MACROS["{MONTH}"]
 PLACE_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ỹ][\w’'-]*"
 # the dateline that opens a body: "ASTANA. KAZINFORM –", "Ulaanbaatar, November 29, 2023 /MONTSAME/.",
 # "KUALA LUMPUR (April 11):", "(MENAFN- Trend News Agency) BISHKEK, Kyrgyzstan, October 12.",
-# "Baku / 31.10.17 / Turan:", "Hanoi (VNA) –", "HÀ NỘI —", "New Delhi [India], June 5 (ANI):"
+# "Baku / 31.10.17 / Turan:", "Hanoi (VNA) –", "TASHKENT, UzA —", "HÀ NỘI —", "New Delhi [India], June 5 (ANI):"
 LEAD = re.compile(
     r"\s*(?:\((?P<pre>[^()\n]{2,40})\)\s*)?"
     rf"(?P<place>{PLACE_WORD}(?:[ -]{PLACE_WORD}){{0,3}})"
@@ -25,7 +25,7 @@ LEAD = re.compile(
                                            r"(?:{MONTH}\s+{DAY}(?:,?\s*/?\s*{YEAR})?|{DAY}\.?\s+{MONTH}(?:,?\s+{YEAR})?"
                                            r"|\d{1,2}\.\d{1,2}\.\d{2,4})") + r")\)?\.?)?"
     r"(?:\s*\.)?(?:\s*/\s*(?P<slash>[^/\n]{2,40}?)\s*(?:/|(?=:))|\s*\((?P<paren>[^()\n]{2,40})\)"
-    r"|(?<=\.)\s+(?P<caps>[A-Z][A-Z-]{2,}\b)|\s*,\s*(?P<comma>[A-Z]{2,8})(?=\s*(?:-{2,3}|[–—-])\s))?"
+    r"|(?<=\.)\s+(?P<caps>[A-Z][A-Z-]{2,}\b)|\s*,\s*(?P<comma>(?=[A-Z][a-z]{0,3}[A-Z])[A-Z][A-Za-z]{1,7})(?=\s*(?:-{2,3}|[–—-])\s))?"
     r"\s*(?P<sep>-{2,3}|[-–—:]|\.(?=\s))?\s*(?:(?<=[-–—]\s)(?P<agency>[A-Z][\w-]{2,})\.\s+(?=[A-Z]))?")
 
 
