@@ -130,7 +130,7 @@ def same_name(a: str, b: str) -> bool:
     """True when two written names are one person: same surname and first name (or one is a
     bare surname, or one's words end the other's), allowing spelling variants ("Szijarto" /
     "Siyarto", "Aleksandr" / "Alexander", "Suhulu" / "Suluhu")."""
-    ta, tb = a.split(), b.split()
+    ta, tb = _without_suffix(a.split()), _without_suffix(b.split())
     if not ta or not tb:
         return False
     if not _close(surname(a), surname(b)):
@@ -166,8 +166,16 @@ def surname(name: str) -> str:
 
 def family_word(name: str) -> str:
     """The word of the family name as written ("el-Sisi")."""
-    parts = name.split()
+    parts = _without_suffix(name.split())
     return (parts[0] if family_first(name) else parts[-1]) if parts else ""
+
+
+def _without_suffix(parts: list[str]) -> list[str]:
+    """A name's words without the generation's mark that may close it ("Tiu Laurel Jr." -> "Tiu Laurel")."""
+    n = len(parts)
+    while n > 2 and parts[n - 1] in words("name_suffixes"):
+        n -= 1
+    return parts[:n]
 
 
 def core(token: str) -> str:
