@@ -211,11 +211,14 @@ def _fields(text: str, pos: int) -> int:
     office = words("office_words")
     end = i = pos
     n = 0
+    before_and = 0  # where the run stood before its last "and"
     while True:
         m = FIELD_WORD.match(text, i)
         if not m:
             break
         w = m.group()
+        if before_and and w in _title_words():
+            return before_and  # "of Foreign Affairs, and Indian External Affairs Minister S. Jaishankar": another office
         joined = n and re.search(r"\band\s+$", text[pos:i])
         # the last field, after "and": no capitalised word follows, or an office's word does
         # ("of Foreign Affairs and Senegalese Abroad, Yassine Fall")
@@ -232,5 +235,13 @@ def _fields(text: str, pos: int) -> int:
         sep = re.match(r" (?=[A-Z])|,?\s+and\s+(?=[A-Z])|,\s+(?=[A-Z])", text[i:i + AHEAD])
         if not sep:
             break
+        if "and" in sep.group():
+            before_and = end
         i += sep.end()
     return end
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """Offices written as one word ("Minister", "Secretary", "Ambassador"): a field never ends in one."""
+    return frozenset(r["pattern"] for r in table("titles") if r["pattern"].isalpha() and r["pattern"][0].isupper())
