@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import MACROS, MONTHS, expand, words
-from .lines import (BREADCRUMB, BULLET, CAPTION, CHROME, CREDIT_LINE, FILE_LINE, NAV_RUN, PAGE_BREAK, PAGE_END,
+from .lines import (BREADCRUMB, BULLET, BYLINE, CAPTION, CHROME, CREDIT_LINE, FILE_LINE, NAV_RUN, PAGE_BREAK, PAGE_END,
                     RELEASE_LINE, REPORT_WORDS, ends_sentence, is_date_line, line_spans, menu_item, names_document, short)
 
 _MONTH = MACROS["{MONTH}"]
@@ -210,7 +210,7 @@ def analyse(text: str) -> Layout:
     while i < len(nonempty) - 1:
         line = text[nonempty[i][0]:nonempty[i][1]].strip()
         top_meta = is_date_line(line) or (short(line, 4) and not ends_sentence(line)
-                                           and not BULLET.match(line)) or CREDIT_LINE.match(line)
+                                           and not BULLET.match(line)) or CREDIT_LINE.match(line) or BYLINE.fullmatch(line)
         if not top_meta or kinds.get(nonempty[i - 1]) not in ("headline", "meta") and i > 0:
             break
         kinds[nonempty[i]] = "meta"
@@ -304,27 +304,46 @@ def analyse(text: str) -> Layout:
 
 def _find_lead(lay: Layout) -> None:
     """The dateline at the start of the first paragraph, when it has the marks of one: a place in
-    capitals, a date or an agency's credit, and a separator before the first sentence."""
+    capitals, a date or an agency's credit, and a separator before the first sentence; else a
+    dateline with an agency on a line of its own right above it ("Baku, 21 October, AZERTAC")."""
     s, e = lay.paragraphs[0]
     m = LEAD.match(lay.text, s, e)
-    if not m or m.end() >= e:
-        return
+    if m and _is_lead(lay, m, e):
+        lay.lead = (s, m.end())
+        lay.lead_parts = {g: m.span(g) for g in LEAD_PARTS if m.group(g)}
+    else:
+        _lead_line_above(lay, s)
+
+
+def _is_lead(lay: Layout, m: re.Match[str], e: int) -> bool:
+    if m.end() >= e:
+        return False
     place = m.group("place")
     caps = place.isupper() and len(place) > 2
     marked = m.group("date") or m.group("slash") or m.group("paren") or m.group("caps") or m.group("pre") or m.group("comma")
     sep = m.group("sep")
-    if not (caps or marked):
-        return
     rest = lay.text[m.end():e]
-    if not rest[:1].isupper() and not rest[:1] in "\"“«":
-        return
+    if not (caps or marked) or not rest[:1].isupper() and not rest[:1] in "\"“«":
+        return False
     if not (sep or m.group("slash") or m.group("paren") or (caps and m.group("country"))):
+        return False
+    return not (caps and not marked and not sep and not m.group("country"))
+
+
+LEAD_PARTS = ("pre", "place", "country", "date", "slash", "paren", "caps", "comma", "agency")
+
+
+def _lead_line_above(lay: Layout, first: int) -> None:
+    """A meta line right above the first paragraph that is a whole dateline naming an agency after a
+    comma ("Baku, 21 October, AZERTAC"): read as if the text followed it after a dash."""
+    above = [m for m in lay.meta if m[1] <= first]
+    if not above or lay.text[above[-1][1]:first].count("\n") > 2:
         return
-    if caps and not marked and not sep and not m.group("country"):
-        return
-    lay.lead = (s, m.end())
-    lay.lead_parts = {g: m.span(g) for g in ("pre", "place", "country", "date", "slash", "paren", "caps", "comma", "agency")
-                      if m.group(g)}
+    ms, me = above[-1]
+    line = lay.text[ms:me].rstrip()
+    m = LEAD.match(line + " — X")
+    if m and m.group("comma") and m.end("comma") == len(line):
+        lay.lead_parts = {g: (ms + m.start(g), ms + m.end(g)) for g in LEAD_PARTS if m.group(g)}
 
 
 __all__ = ["Layout", "analyse", "split_sentences", "MONTHS"]

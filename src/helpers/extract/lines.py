@@ -110,5 +110,6 @@ PAGE_BREAK = re.compile(rf"(?i)\s*(?:{cue('page_break')})\s*(?::|$)")
 REPORT_WORDS = 10  # a line of this many words that ends a sentence is a paragraph of the report
 BREADCRUMB = re.compile(r"\s*[\w’'-]+(?:\s[\w’'-]+){0,3}(?:\s*[/>»|]\s*[\w’'-]+(?:\s[\w’'-]+){0,3})+\s*")
 CREDIT_LINE = re.compile(rf"(?i)\s*(?:{cue('credit_label')})\s*:")
+BYLINE = re.compile(rf"\s*(?i:{cue('byline')})\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}}\s*")
 RELEASE_LINE = re.compile(rf"(?i)\s*(?:{cue('release_label')})\s*[.:]?\s*")  # "PRESS RELEASE", "Media release"
 CAPTION = re.compile(rf"^\s*(?:{cue('caption_line')})\b|\b(?:{cue('caption_label')})\s*:", re.I)
