@@ -74,7 +74,18 @@ def office_pairs(doc: Doc, people: list[dict]) -> list[tuple[dict, dict, int]]:
         if len(named) == 2 and named[0][1] is not named[1][1]:
             (_, a, at), (_, b, _) = sorted(named, key=lambda x: x[0])
             out.append((a, b, at))
+    # "in the presence of President Ilham Aliyev and President Shavkat Mirziyoyev": one office twice
+    ms = [m for m in doc["people"] if m["office"] is not None and (m.start, m.end) in by_mention]
+    for m, n in zip(ms, ms[1:]):
+        o, q = m["office"], n["office"]
+        a, b = by_mention[(m.start, m.end)], by_mention[(n.start, n.end)]
+        if not o["plural"] and o["canonical"] == q["canonical"] and o.end <= m.start and a is not b \
+                and AND_ONLY.fullmatch(doc.text, m.end, q.start):
+            out.append((a, b, o.start))
     return out
+
+
+AND_ONLY = re.compile(r",?\s+and\s+")
 
 
 def _sides_of(doc: Doc, at: int, taking: list[str]) -> list[str]:
