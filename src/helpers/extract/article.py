@@ -169,13 +169,19 @@ def _dateline_agency(doc: Doc) -> tuple[str, tuple[int, int]] | None:
     return None
 
 
+BRACKETED_SHORT = re.compile(r"[^()]+?\s*\(((?=[A-Z][a-z]*[A-Z])[A-Z][A-Za-z]{1,9})\)")
+
+
 def _short(name: str) -> str:
     """An agency's short name: "NIAT “Khovar”" -> Khovar, "MENAFN- Trend News Agency" -> Trend,
-    "Kazinform News Agency" -> Kazinform."""
+    "Kazinform News Agency" -> Kazinform, "Saudi Press Agency (SPA)" -> SPA."""
     name = name.strip()
     q = re.search(r"[“«\"]([^”»\"]+)[”»\"]", name)
     if q:
         return q.group(1).strip()
+    acronym = BRACKETED_SHORT.fullmatch(name)
+    if acronym:  # "the Saudi Press Agency (SPA)" -> SPA
+        return acronym.group(1)
     name = re.sub(r"^[A-Z]+-\s*", "", name)  # "MENAFN- Trend"
     pair = re.fullmatch(r"[A-Z]{3,}\s+([A-Z][a-z]+)", name)
     if pair and pair.group(1) not in words("outlet_words"):
