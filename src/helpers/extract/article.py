@@ -339,11 +339,26 @@ def find_event_type(doc: Doc) -> str:
             return "official_visit"
     if "forum" in hits and (TAKING_PART.search(body) or HELD.search(body)):
         return "forum"
-    if "talks" in hits:
+    if "talks" in hits or _signed_together(doc):
         return "talks"
     if "forum" in hits:
         return "forum"
     return "other"
+
+
+# "A and B signed ...", "Prime Minister A and President B on Monday signed ...": two who sign together
+# have met; a body that signs with another, or states that signed, tell of no meeting
+TOGETHER = re.compile(rf",?\s+and\s+(?:[^.,;]{{0,60}}?\s)?$")
+SIGNED_NEXT = re.compile(rf"(?:\s+\([^()]{{0,40}}\))?,?\s+(?:(?:{cue('time_word')}|also|jointly|on\s+\w+day)\s+)*(?:{cue('signed_verb')})\b", re.I)
+
+
+def _signed_together(doc: Doc) -> bool:
+    people = [m for m in doc["people"] if not doc.layout.is_noise(m.start)]
+    for a, b in zip(people, people[1:]):
+        if SIGNED_NEXT.match(doc.text, b.end) and TOGETHER.search(doc.text, a.end, b.start) \
+                and doc.layout.sentence_at(a.start) == doc.layout.sentence_at(b.start):
+            return True
+    return False
 
 
 # ---- states taking part --------------------------------------------------------------------------
