@@ -20,8 +20,14 @@ def line_spans(text: str) -> tuple[list[tuple[int, int]], dict[tuple[int, int], 
     """The lines of ``text``; a row of a table (cells set apart by tabs) gives a line per cell.
     Also each cell's (row number, column number), rows counted from a table's first."""
     spans, cells, start, row = [], {}, 0, -1
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    bars = [line.count(" | ") if " | " in line else 0 for line in lines]
+    for i, line in enumerate(lines):
         parts = [(m.start(), m.end()) for m in CELL.finditer(line)] if "\t" in line else []
+        if bars[i] >= 2 and bars[i] in (bars[i - 1] if i else 0, bars[i + 1] if i + 1 < len(lines) else 0) \
+                and not PIPE_ROW.match(line):
+            # "1 | Agreement on ... | Trade": rows of a table written with bars inside only
+            parts = [(m.start(), m.end()) for m in PIPE_CELL.finditer(line)]
         if PIPE_ROW.match(line):  # "| 1 | Agreement on ... |": a table as Markdown and page readers write one
             parts = [(m.start(), m.end()) for m in PIPE_CELL.finditer(line)]
             if all(RULE_CELL.fullmatch(line[a:b]) for a, b in parts):
