@@ -161,9 +161,9 @@ def complement_end(doc: Doc, start: int, hard_end: int, in_list: bool, plural: b
                 and CLAUSE_END.match(text, p.end):
             cut = min(cut, mm.start())
             break
-    if in_list:  # "2. The ministers welcomed the X Agreement, and confirmed ...": a list item's clause goes on
-        mm = _and_verb().search(seg)
-        if mm and seg[:mm.start()].endswith(","):
+    if in_list:  # "2. The ministers welcomed the X Agreement and agreed to ...": a list item's clause goes on
+        mm = _and_verb().search(seg)  # (its verbs in lower case: a list of fields is capitalised)
+        if mm:
             cut = min(cut, mm.start())
     else:
         for mm in (VERB_CUT.search(seg), _and_verb().search(seg)):
