@@ -17,6 +17,7 @@ from .doc import Doc, Span, span
 from .document_clauses import REACH, find_status, validity_clauses
 from .document_sides import attach_sides
 from .document_groups import CLAUSE_LEAD, FIELD_LEAD, LIST_LEAD, members, pairs, root
+from .document_items import headless_items
 from .document_repeats import ANAPHOR_DET, dedupe, named_sides, references
 from .document_titles import complement_end, left_start, trim
 from .lexicon import NUMBER_WORDS, cue, cue_words
@@ -90,6 +91,7 @@ def documents(doc: Doc) -> list[Span]:
     drafts = _coordinate(text, drafts)
     drafts = pairs(doc, text, drafts)
     drafts = members(doc, text, drafts)
+    drafts = headless_items(doc, drafts)
     for d in drafts:
         d.status = find_status(doc, d, drafts)
     doc.cache["drafts"] = drafts

@@ -52,6 +52,7 @@ class Layout:
     _leads: list[int] = field(default_factory=list)  # per paragraph, the last one up to it that is no list item
     _noise: list[tuple[int, int]] = field(default_factory=list)  # meta lines and captions, sorted
     columns: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)  # a table's cell -> its header
+    table_cells: set[tuple[int, int]] = field(default_factory=set)  # the cells of a table's rows (list items too)
 
     @property
     def body_start(self) -> int:
@@ -245,6 +246,7 @@ def analyse(text: str) -> Layout:
                 heads[col] = (s, e)
             else:
                 kinds[(s, e)] = "item"  # each row's cells: items of one list
+                lay.table_cells.add((s, e))
                 if col in heads:
                     lay.columns[(s, e)] = heads[col]
             continue
