@@ -88,6 +88,7 @@ MACROS = {
     "{DASH}": r"\s*[-‐‑‒–—―−/]\s*",
     "{MONTH}": rf"(?:{_MONTH_ALT})\.?",
     "{DAY}": r"(?:[0-3]?\d(?:st|nd|rd|th)?)",
+    "{WEEKDAY}": "(?:" + "|".join(cue_words("weekday")) + ")",
     "{CAP}": r"[A-ZÀ-ÖØ-ÞĀ-ỸА-Я][\w’'.&-]*",
     "{UPPER}": r"[A-ZÀ-ÖØ-ÞĀ-ỸА-Я][A-ZÀ-ÖØ-ÞĀ-ỸА-Я’'.&-]+",
     "{WORD}": r"[\w’'-]+",
