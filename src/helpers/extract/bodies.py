@@ -176,13 +176,24 @@ def _left(words_: list[str], i: int, exact: bool, breaks: frozenset[int] = froze
         if w in ("of", "and", "&", "for") and n and k >= 2 and k - 1 not in breaks and _is_cap(words_[k - 2]) \
                 and _free_run(words_, k - 2) \
                 and not (w == "and" and lookup(words_[k]) is not None) \
-                and not (w == "and" and lookup(words_[k - 2]) is not None and k >= 3 and _is_cap(words_[k - 3])):
+                and not (w == "and" and lookup(words_[k - 2]) is not None and k >= 3 and _is_cap(words_[k - 3])) \
+                and not (w == "and" and _two_names(words_, k)):
             k -= 1
             continue
         break
     while k < i and words_[k] in CONNECTORS:
         k += 1
     return k
+
+
+def _two_names(words_: list[str], k: int) -> bool:
+    """True for "Uzbekneftegaz and MOL Group": one name of a word before "and", and no word of an
+    office's field on either side of it (as in "Chamber of Commerce and Industry", "Trade and
+    Development Agency"), so "and" joins two names."""
+    before, after = words_[k - 2], words_[k]
+    single = k < 3 or not _is_cap(words_[k - 3])
+    fields = words("office_words")
+    return single and before not in fields and after not in fields and lookup(before) is None
 
 
 def _free_run(words_: list[str], j: int) -> bool:

@@ -299,6 +299,9 @@ def _entities(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None, str]
             out.append((p.start, p.end, alpha3, _place_level(p)))
             continue
         end = _name_end(text, pos, e)
+        joined = AND_BODY.search(text, pos, end)
+        if joined and bodies.starting_at(joined.end()) is not None:
+            end = joined.start()  # "Uzbekneftegaz and MOL Group": a name, then a body the bodies layer knows
         if end > pos:
             name = text[pos:end]
             if name in known or " " not in name and SIMPLE_WORD.fullmatch(name) and surname_like(name):
@@ -356,7 +359,8 @@ def _after_possessive(text: str, pos: int) -> int:
     return pos + (m.end() if m else 0)
 
 
-NAME_RUN = re.compile(r"[A-Z0-9][\w’'.&-]*(?:\s+(?:[A-Z0-9][\w’'.&-]*|\([A-Z][\w.&-]*\)|of|for|de|and\s+(?=[A-Z][\w’'.&-]*\s+"
+AND_BODY = re.compile(r"\s+(?:and|&)\s+")
+NAME_RUN = re.compile(r"[A-Z0-9][\w’'.&-]*(?:\s+(?:[A-Z0-9][\w’'.&-]*|\([A-Z][\w.&-]*\)|of|for|de|and(?=\s+[A-Z][\w’'.&-]*\s+"
                       r"(?:Limited|Ltd|Inc|Co|LLC|JSC|Group|Company|Corporation)\b)))*")
 
 
