@@ -37,7 +37,8 @@ PASSIVE_BY = re.compile(r"\s*(?:,\s*(?=(?:was|were|has|have|had)\s)|,[^,]{0,40},
                         r"(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?"
                         rf"(?:{cue('signed_verb')})\s+(?:[\w\s]{{0,30}}?\s)?(?P<prep>by|between|with)\s+")
 # "Under the agreement signed by Samruk-Kazyna and Mubadala, ...": the participle right after the title
-PARTICIPLE_BY = re.compile(rf"\s+(?:{cue('signed_verb')})\s+(?P<prep>by)\s+(?=(?:the\s+)?[A-Z])")
+# ("A memorandum, signed between A and B, provides for ...": set off by commas)
+PARTICIPLE_BY = re.compile(rf"\s+(?:{cue('signed_verb')})\s+(?P<prep>by)\s+(?=(?:the\s+)?[A-Z])|,\s+(?:{cue('signed_verb')})\s+(?P<between>between)\s+")
 
 
 @lru_cache(maxsize=1)
@@ -199,7 +200,7 @@ def _sides_of(doc: Doc, d: Draft, text: str, lay) -> None:
         pm = pb  # "the agreement signed by Samruk-Kazyna and Mubadala" (signed by people: the clause's subject signs)
     if pm:
         bs = d.end + pm.end()
-        if pm.group("prep") == "between":
+        if pm.group("prep") == "between" or pm.re is PARTICIPLE_BY and pm.group("between"):
             d.sides.append((*_between_span(doc, bs, e), "between"))
             return
         # "signed on behalf of A by X and on behalf of B by Y": the sides may come before the "by"
@@ -260,7 +261,7 @@ def _with_span(doc: Doc, s: int, e: int) -> tuple[int, int, str]:
 
 
 ITEM_SIDES = re.compile(r"\s*(?:\((?:(?:signed\s+)?(?:by|between)\s+(?:the\s+)?)?(?P<paren>[A-Z][^()]{2,200})\)"
-                        r"|(?::|\s[–—-])\s+(?P<after>[A-Z][^;.]{2,200}))\s*[;.]?\s*$")
+                        r"|(?::|\s[–—-]|,\s+signed\s+(?:by|between))\s+(?:the\s+)?(?P<after>[A-Z][^;.]{2,200}))\s*[;.]?\s*$")
 REPRESENTED = re.compile(r",\s+represented\s+by\s+[^,;.]{1,80}(?:,|$|(?=\.))")
 
 

@@ -111,6 +111,7 @@ def _cap_before(text: str, pos: int, floor: int) -> bool:
 INTRO = re.compile(rf"(?:^|[.!?]\s+|\n)\s*(?:{cue('intro_phrase')})\s+[^,.;:\n]*$")
 SIDES_IN_BRACKETS = re.compile(r"(?:signed\s+)?(?:by|between)\s")  # "Memorandum on tourism (signed by A and B)"
 APPOSED_SIDES = re.compile(r",\s+(?:between|on|regarding|concerning)\s")  # "the first MoU, between A and B, ..."
+SIGNED_BY_AFTER = re.compile(r",\s+signed\s+(?:by|between)\s")
 TITLE_REACH = 600  # characters a title may run on after its head (the longest seen is under 300)
 
 
@@ -162,9 +163,9 @@ def complement_end(doc: Doc, start: int, hard_end: int, in_list: bool, plural: b
             cut = min(cut, mm.start())
             break
     if in_list:  # "2. The ministers welcomed the X Agreement and agreed to ...": a list item's clause goes on
-        mm = _and_verb().search(seg)  # (its verbs in lower case: a list of fields is capitalised)
-        if mm:
-            cut = min(cut, mm.start())
+        for mm in (_and_verb().search(seg), SIGNED_BY_AFTER.search(seg)):  # (its verbs in lower case: a list
+            if mm:  # of fields is capitalised); "- Protocol on X, signed by A and B": its sides
+                cut = min(cut, mm.start())
     else:
         for mm in (VERB_CUT.search(seg), _and_verb().search(seg)):
             if mm:
