@@ -52,8 +52,8 @@ VERB_AFTER = re.compile(r"\s+to\s+(?!be\b)[a-z]+\b")
 FORM_OF = re.compile(r"\bin\s+the\s+form\s+of\s+(?:an?\s+)?$")
 PREP_BEFORE = re.compile(r"\b(?:upon|by|under|in)\s+$")  # "upon agreement", "are in agreement on"
 IN_PLACE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]")
-ANOTHER = re.compile(r"(?:,|\s+and|,\s+and)\s+(?P<ones>another|the\s+other)\s+(?:on|for|in|about|concerning)\b")
-ONES = re.compile(r"(?=[wai])\b(?:were|are|include|included|including)\s+(?P<ones>ones|those|one)\s+(?:on|for|in|about|concerning)\b")
+ANOTHER = re.compile(r"(?:,|\s+and|,\s+and)\s+(?P<ones>another|the\s+other)\s+(?:on|for|in|about|concerning|between|with)\b")
+ONES = re.compile(r"(?=[wai])\b(?:were|are|include|included|including)\s+(?P<ones>ones|those|one)\s+(?:on|for|in|about|concerning|between|with)\b")
 
 
 @dataclass
