@@ -226,11 +226,15 @@ def _right(text: str, toks: list[tuple[int, int]], words_: list[str], j: int, co
     head_first = bool(complements & joiners) or k < n and words_[k] in joiners
     if (i >= 1 and not _is_cap(words_[i - 1]) or i == 0 or head_first) and k > j and (k >= n or not _is_cap(words_[k])):
         end = k
+    taken = False  # a complement read already
     while end < n and end - j < MAX_NAME_WORDS and end not in breaks:
         w = words_[end]
         if (w in complements or w in joiners) and end + 1 < n and end + 1 not in breaks:
             if w in ("on", "for", "under") and _ends_with_state(places, toks[end - 1][1]):
                 break  # "Ministry of ... of the Federative Republic of Brazil on Agricultural Cooperation"
+            if w == "on" and taken and words_[end + 1] == "the":
+                break  # "Committee on X", but "Ministry of Planning and Investment on the Belt and Road": a subject
+            taken = True
             k = end + 1
             while k < n and k - end < 3 and (words_[k] == "the" or words_[k] in joiners):
                 k += 1  # "of the", "de la"
@@ -305,6 +309,8 @@ def _cap_run(text: str, toks: list[tuple[int, int]], words_: list[str], k: int, 
         if w in ("of", "for", "the", "&", "on", "under") and i + 1 < n and (_is_cap(words_[i + 1]) or words_[i + 1] == "the"):
             if state_end == i and w in ("on", "for", "under"):
                 break  # "Government of the Republic of Korea on the Economic Partnership": the state closes the name
+            if w == "on" and words_[i + 1] == "the":
+                break  # "Ministry of Planning and Investment on the Belt and Road Initiative": a document's subject
             i += 1
             continue
         if w in _joiners():  # "Hydrocarbures et des Mines", "Econômico e Social"
