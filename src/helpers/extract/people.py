@@ -57,6 +57,8 @@ def people(doc: Doc) -> list[Span]:
                 re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[prev_person.end:o.start]):
             alpha3 = prev_person["alpha3"]
         states = list(o["states"]) if o["plural"] and len(o["states"]) == len(names) else [alpha3] * len(names)
+        if o["plural"] and len(o["states"]) != len(names):
+            states = [_state_set_before(doc, s) or a3 for (s, _, _), a3 in zip(names, states)]
         if len(names) == 1 and not o["states"]:
             states = [_state_of_name(doc, names[0][1]) or states[0]]
         for (s, e, name), a3 in zip(names, states):
@@ -143,6 +145,8 @@ def _after(text: str, toks, words_, o: Span, folded: str, comma: bool = True) ->
         return []  # a name in the next cell or line of a table is not this office's holder
     out = []
     while i < len(toks):
+        if o["plural"] and out and i + 1 < len(toks) and words_[i + 1] == "," and lookup(words_[i]):
+            i += 2  # "The foreign ministers of Colombia, A, and Ecuador, B,": the next one's state, then his name
         j, _ = skip_courtesy(text, toks, i, folded)
         k = name_end(words_, j)
         if k == j:
@@ -167,6 +171,14 @@ def _after(text: str, toks, words_, o: Span, folded: str, comma: bool = True) ->
             continue
         break
     return out
+
+
+def _state_set_before(doc: Doc, s: int) -> str | None:
+    """The state named right before a name and a comma ("of Colombia, Rosa Villavicencio")."""
+    p = doc["places"].before(s)
+    if p is not None and p["alpha3"] and p.label in ("name", "official") and re.fullmatch(r"\s*,\s*", doc.text[p.end:s]):
+        return p["alpha3"]
+    return None
 
 
 def _before(text: str, toks, words_, o: Span) -> list[tuple[int, int, str]]:
