@@ -348,7 +348,7 @@ def find_event_type(doc: Doc) -> str:
 
 # "A and B signed ...", "Prime Minister A and President B on Monday signed ...": two who sign together
 # have met; a body that signs with another, or states that signed, tell of no meeting
-TOGETHER = re.compile(r",?\s+and\s+(?:[^.,;]{0,60}?\s)?$")
+TOGETHER = re.compile(r",?\s+and\s+(?:[^.;]{0,60}?\s)?$")
 SIGNED_NEXT = re.compile(rf"(?:\s+\([^()]{{0,40}}\))?,?\s+(?:(?:{cue('time_word')}|also|jointly|on\s+\w+day)\s+)*(?:{cue('signed_verb')})\b", re.I)
 
 
