@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from .doc import AHEAD
-from .lexicon import not_name_words, table, words
+from .lexicon import CALENDAR, not_name_words, table, words
 from .matcher import matcher
 from .places import city_country
 
@@ -195,6 +195,7 @@ def _person_run(run: str) -> bool:
 
 FIELD_WORD = re.compile(r"[A-Z][\w’'-]*")
 HOLDER_AFTER = re.compile(r"(?:\s+[A-Z][\w’'-]+){2,}")
+FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$")
 LOWER_BODY = re.compile(r"(?:[a-z]+\s+){0,2}(?P<head>[a-z]+)(?=[\s,.;])")
 
 
@@ -227,7 +228,11 @@ def _fields(text: str, pos: int) -> int:
         last = not nxt or nxt.group(1) in office or bool(
             HOLDER_AFTER.match(text, m.end()) and not re.search(r",\s*and\s+$", text[pos:i]))  # (", and" opens a name)
         initial = len(w) == 1 or text[m.end():m.end() + 1] == "." and text[m.end() + 1:m.end() + 2].isalpha()
-        if w not in office and not (joined and last and not initial
+        # (the first field may be any word a holder's name follows: "Commissioner for the Mediterranean Dubravka Suica")
+        first_then_holder = not n and not initial and w not in CALENDAR and HOLDER_AFTER.match(text, m.end()) \
+            and FOR_BEFORE.search(text, max(0, pos - 10), pos) \
+            and matcher("honorifics").match(text, i, min(len(text), i + 40)) is None
+        if w not in office and not first_then_holder and not (joined and last and not initial
                                     and matcher("honorifics").match(text, i, min(len(text), i + 40)) is None):
             break
         n += 1
