@@ -217,10 +217,12 @@ def _right(text: str, toks: list[tuple[int, int]], words_: list[str], j: int, co
     n = len(toks)
     joiners = _joiners()
     k = j
-    while k < n and k - j < 3 and k not in breaks and _is_cap(words_[k]) and words_[k] not in _head_words() \
+    # a legal form written first takes a longer name, states and all ("JSC NC Kazakhstan Temir Zholy")
+    legal = words_[i] in cue_words("legal_form")
+    while k < n and k - j < (5 if legal else 3) and k not in breaks and _is_cap(words_[k]) and words_[k] not in _head_words() \
             and words_[k] not in _title_words() and words_[k] not in CALENDAR:
         k += 1
-        if lookup(words_[k - 1]) is not None:
+        if lookup(words_[k - 1]) is not None and not legal:
             break
     # "Agence Française de ...", "Office National des ...": a head written first, its name after it
     head_first = bool(complements & joiners) or k < n and words_[k] in joiners
