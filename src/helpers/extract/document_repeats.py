@@ -46,6 +46,16 @@ def _similar(a: str, b: str) -> float:
     return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
 
 
+def _names_differ(a: str, b: str) -> bool:
+    """True where each title has a capitalised word the other lacks: two names ("Agreement on the
+    Digital Economy" / "Green Economy Agreement"), not one document told two ways."""
+    x, y = set(CAPITALISED.findall(a)), set(CAPITALISED.findall(b))
+    return bool(x - y) and bool(y - x)
+
+
+CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
+
+
 def dedupe(doc: Doc, text: str, drafts: list[Draft]) -> list[Draft]:
     """One row per document: a repeat, a definite reference ("the social housing agreement") or
     a heading naming a document of the body joins the first; a heading's document stands alone
@@ -64,7 +74,8 @@ def dedupe(doc: Doc, text: str, drafts: list[Draft]) -> list[Draft]:
             sim = _similar(a, b)
             refers = bool(ANAPHOR_DET.search(text, max(0, d.start - 6), d.start)) and d.item is None
             same = a == b or len(a) > 20 and len(b) > 20 and (a in b or b in a) or refers and sim >= 0.5
-            if same or (o.status != d.status and "planned" in (o.status, d.status) and sim >= 0.45):
+            if same or (o.status != d.status and "planned" in (o.status, d.status) and sim >= 0.45
+                        and not _names_differ(text[o.start:o.end], text[d.start:d.end])):
                 if d.status == "signed" and o.status != "signed" and (not refers or a in b) or a in b and len(b) > len(a):
                     o.start, o.end, o.head, o.item = d.start, d.end, d.head, d.item  # the fuller or the signing mention
                 if "signed" in (o.status, d.status):
