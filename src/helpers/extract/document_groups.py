@@ -266,7 +266,7 @@ def subjects(doc: Doc, text: str, d: Draft) -> list[tuple[int, int]]:
     if not oxford:
         s, e = pieces[-1]
         m = list(re.finditer(r"\s+and\s+", text[s:e]))
-        if m and len(text[s:e].split()) <= 6:
+        if m and (len(text[s:e].split()) <= 6 or text.startswith("the ", s + m[-1].end())):  # "... and the avoidance of ..."
             last = m[-1]
             pieces[-1:] = [(s, s + last.start()), (s + last.end(), e)]
     out = []
