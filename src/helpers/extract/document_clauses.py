@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .dates import find_published
 from .doc import Doc
 from .document_titles import TERM_NEXT
 from .lexicon import alternation_of, cue, lead
@@ -180,8 +181,6 @@ def _year_of(doc: Doc) -> int:
     """The year the article is dated (its dateline or top lines), else one after any year: a report
     tells of its own event as "today" or "on Monday", seldom as "in <year>"."""
     if "year" not in doc.cache:
-        from .article import find_published
-
         published = doc.cache.get("published") or find_published(doc)
         doc.cache["year"] = int(published[:4]) if published else 10_000
     return doc.cache["year"]
