@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from .doc import Doc, Mask, Span, find_words, span
-from .lexicon import CALENDAR, cue_words, table, words
+from .lexicon import CALENDAR, POSSESSIVE_END, cue_words, table, words
 from .levels import level_of
 from .matcher import matcher
 from .places import city_country, lookup
@@ -165,7 +165,7 @@ def _left(words_: list[str], i: int, exact: bool, breaks: frozenset[int] = froze
         w = words_[k - 1]
         if w in LEFT_STOPS or w in _title_words() and not exact or w in CALENDAR:
             break
-        if _is_cap(w) and not re.search(r"[’']s$", w):
+        if _is_cap(w) and not POSSESSIVE_END.search(w):
             k -= 1
             n += 1
             continue
@@ -201,7 +201,7 @@ def _free_run(words_: list[str], j: int) -> bool:
     before it (it may then join the name after it: "U.S. Trade and Development Agency")."""
     heads = _head_phrases()
     k = j
-    while k >= 0 and _is_cap(words_[k]) and not re.search(r"[’']s$", words_[k]):
+    while k >= 0 and _is_cap(words_[k]) and not POSSESSIVE_END.search(words_[k]):
         if any(tuple(w.lower() for w in words_[max(0, k - len(p) + 1):k + 1]) == p for p in heads.get(words_[k].lower(), ())):
             return False  # "Kenya Power and Lighting Company": "Power" heads a body only as "Executive Power"
         k -= 1
@@ -305,7 +305,7 @@ def _cap_run(text: str, toks: list[tuple[int, int]], words_: list[str], k: int, 
                 break  # an office, and its holder after it
             i += 1
             end = i
-            if re.search(r"[’']s$", w) or i - 1 > k and w in cue_words("legal_form"):
+            if POSSESSIVE_END.search(w) or i - 1 > k and w in cue_words("legal_form"):
                 break  # "Embraer S.A. Francisco Gomes Neto": a legal form closes the name
             continue
         if w in ("of", "for", "the", "&", "on", "under") and i + 1 < n and (_is_cap(words_[i + 1]) or words_[i + 1] == "the"):
@@ -328,7 +328,7 @@ def _cap_run(text: str, toks: list[tuple[int, int]], words_: list[str], k: int, 
             the = a < n and words_[a] == "the"
             nxt = a + the
             if nxt < n and _is_cap(words_[nxt]):
-                if re.search(r"[’']s$", words_[nxt]):
+                if POSSESSIVE_END.search(words_[nxt]):
                     break  # "... and Tajikistan's State Service Agency": the next body's owner
                 new_body = _opens_body(words_, nxt, after_state=end == i and state_end == i) \
                     and (the or words_[i - 1] not in _head_words())
@@ -436,7 +436,7 @@ def _owner(text: str, s: int, places) -> str | None:
     """A possessive state right before a name ("Kyrgyzstan's Ministry of Health")."""
     before = places.before(s)
     if before is not None and before.get("possessive") and before["alpha3"] \
-            and re.fullmatch(r"[’']s\s*", text[before.end:s]):
+            and re.fullmatch(r"[’']s?\s*", text[before.end:s]):
         return before["alpha3"]
     return None
 

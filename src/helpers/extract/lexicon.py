@@ -96,6 +96,11 @@ MACROS = {
 }
 
 
+# a possessive after a name: "Kazakhstan's", and the bare apostrophe after an s ("Laos' Ministry")
+POSSESSIVE_END = re.compile(r"(?:[’']s|(?<=s)[’'])$")
+POSSESSIVE_GAP = re.compile(r"(?:[’']s|(?<=s)[’'])\s+")
+
+
 def expand(form: str) -> str:
     """A form's regular expression with its macros spelled out."""
     for macro, rx in MACROS.items():

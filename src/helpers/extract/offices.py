@@ -151,7 +151,7 @@ def _before(text: str, start: int, places, bodies) -> tuple[int, str | None, str
     Directors Chairman", "Uzbekneftegaz Chairman") or a possessive name ("Embraer's
     director-general"): (where it starts, its state, its words for the title or "")."""
     p = places.before(start)
-    if p is not None and re.fullmatch(r"(?:[’']s)?\s*(?:the\s+)?", text[p.end:start]):
+    if p is not None and re.fullmatch(r"(?:[’']s?)?\s*(?:the\s+)?", text[p.end:start]):
         if p.label in STATE_KINDS + ("capital",) and p["alpha3"]:
             return p.start, p["alpha3"], ""
         if p.label == "region":

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from .doc import AHEAD, Doc, Span, span
 from .levels import level_of
-from .lexicon import CALENDAR, cue, cue_words, not_name_words, table, words
+from .lexicon import CALENDAR, POSSESSIVE_GAP, cue, cue_words, not_name_words, table, words
 from .names import same_name, surname_like
 from .places import OF_PLACE, SET_OFF
 
@@ -355,8 +355,8 @@ def _starting(layer, pos: int, e: int) -> Span | None:
 
 
 def _after_possessive(text: str, pos: int) -> int:
-    m = re.match(r"[’']s\s+", text[pos:pos + AHEAD])
-    return pos + (m.end() if m else 0)
+    m = POSSESSIVE_GAP.match(text, pos, pos + AHEAD)  # "Kyrgyzstan's ", "Laos' "
+    return m.end() if m else pos
 
 
 AND_BODY = re.compile(r"\s+(?:and|&)\s+")

@@ -84,7 +84,7 @@ def _by_first_word() -> dict[str, tuple[str, ...]]:
 
 CAPITAL_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ỹ][^\W\d_]*\.?(?:[A-Z]\.)*")
 FIRST_PART = re.compile(r"[^’'.-]*")
-AFTER = re.compile(r"(?P<poss>[’']s)?(?![\w])")
+AFTER = re.compile(r"(?P<poss>[’']s|(?<=s)[’'](?=\s))?(?![\w])")  # "Kazakhstan's", "Laos' Ministry"
 
 
 def scan(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str, str, bool]]:
