@@ -120,7 +120,12 @@ SIGNED_NEXT = re.compile(rf"(?:\s+\([^()]{{0,40}}\))?,?\s+(?:(?:{cue('time_word'
 def _signed_together(doc: Doc) -> bool:
     people = [m for m in doc["people"] if not doc.layout.is_noise(m.start)]
     for a, b in zip(people, people[1:]):
-        if SIGNED_NEXT.match(doc.text, b.end) and TOGETHER.search(doc.text, a.end, b.start) \
-                and doc.layout.sentence_at(a.start) == doc.layout.sentence_at(b.start):
-            return True
+        s = doc.layout.sentence_at(a.start)
+        if s != doc.layout.sentence_at(b.start) or not TOGETHER.search(doc.text, a.end, b.start):
+            continue
+        if SIGNED_NEXT.match(doc.text, b.end) or SIGNED_BY_BEFORE.search(doc.text, max(s[0], a.start - 80), a.start):
+            return True  # "A and B signed ...", "... was signed by A and B"
     return False
+
+
+SIGNED_BY_BEFORE = re.compile(rf"\b(?:{cue('signed_verb')})\s+by\s+(?:[^.;]{{0,60}}\s)?$", re.I)
