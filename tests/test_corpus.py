@@ -61,6 +61,19 @@ def test_sources_csv_gives_metadata(tmp_path):
     assert arts["b"]["published"] == "2023-05-31"  # from the date line, where sources.csv is silent
 
 
+def test_sources_csv_beside_an_articles_folder_gives_metadata(tmp_path):
+    # the sample corpora's layout: articles/ and gold/ with sources.csv beside them
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "sources.csv").write_text("article_id,url,published\na,https://example.org/a,2024-05-01\n",
+                                          encoding="utf-8")
+    arts = tables_by_id(build_tables(tmp_path / "articles").articles)
+    assert arts["a"]["url"] == "https://example.org/a" and arts["a"]["published"] == "2024-05-01"
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "a.txt").write_text(TEXT, encoding="utf-8")
+    assert not tables_by_id(build_tables(tmp_path / "other").articles)["a"]["url"]  # only an articles/ folder looks up
+
+
 def tables_by_id(frame: pd.DataFrame) -> dict[str, dict]:
     return {r["article_id"]: r for r in frame.to_dict("records")}
 

@@ -14,6 +14,7 @@ from typing import Iterator
 from .formats import SOURCE, TEXT, Item, kind_of, read
 
 SOURCES = "sources.csv"
+ARTICLES_DIR = "articles"  # a corpus folder of this name may keep its sources.csv one level up
 MAX_MB = 2.0  # default size limit of one input file
 _ID_CHARS = re.compile(r"[\x00-\x1f\x7f\\]+")
 
@@ -135,7 +136,8 @@ def iter_corpus(corpus: str | Path, max_mb: float = MAX_MB) -> Iterator[Article]
     root = Path(corpus)
     if not root.is_dir():
         raise FileNotFoundError(f"corpus folder not found: {root}")
-    sources = read_sources(root)
+    # the sample corpora's layout: articles/ with sources.csv beside it
+    sources = read_sources(root) or (read_sources(root.parent) if root.name == ARTICLES_DIR else {})
     real_root = root.resolve()
     limit = int(max_mb * 1e6)
     ids = Ids()
