@@ -22,6 +22,7 @@ PAIRS = re.compile(r"\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:signed|c
 SIDES_AS_WELL_AS = re.compile(r"\bbetween\b.+?(?P<cut>,?\s+as\s+well\s+as\s+)(?P<rest>[A-Z].+)$")
 ONE_AND_ANOTHER = re.compile(r"\s*[-–—:,]?\s*one\s+(?P<one>(?:with|on|in|for)\b.+?)\s*,?\s+and\s+"
                              r"(?P<other>(?:another|the\s+other)\s+(?:with|on|in|for)\b.+?)\s*[.;]?$")
+ONE_SIGNED = re.compile(rf"\s*(?P<one>,\s+one\s+)?(?:was|has\s+been)\s+(?:{cue('signed_verb')})\s+(?=(?:between|with)\s)")
 # what opens the subjects a plural mention lists
 FIELD_LEAD = re.compile(
     rf"\s*(?:\([^)]{{1,12}}\)\s*)?(?:also\s+)?(?:(?:for\s+[\w\s-]{{0,40}}?\s+)?in\s+the\s+(?:{cue('field')})s?\s+of\s+"
@@ -151,9 +152,14 @@ def members(doc: Doc, text: str, drafts: list[Draft]) -> list[Draft]:
     # one of the plural mentions: "One of the MoUs focused on media exchange and cooperation ..."
     extra = []
     for d in out:
-        if d.plural and d.item is None and re.search(r"\b[Oo]ne\s+of\s+(?:the|these)\s+$", text[max(0, d.start - 14):d.start]):
-            m = ONE_OF.match(text, d.head[1])
-            if m:
+        if not d.plural or d.item is not None:
+            continue
+        one_of = re.search(r"\b[Oo]ne\s+of\s+(?:the|these)\s+$", text[max(0, d.start - 14):d.start])
+        if one_of or re.search(r"\bAmong\s+(?:the|these)\s+$", text[max(0, d.start - 12):d.start]):
+            # "One of the MoUs concerns ...", "One of the MoUs was signed between A and B for ...", "Among
+            # the MoUs, one was signed between A and B ..."
+            m = (ONE_OF.match(text, d.head[1]) if one_of else None) or ONE_SIGNED.match(text, d.head[1])
+            if m and (one_of or m.group("one")):
                 s_end = lay.sentence_at(d.start)[1]
                 s, e = trim(text, m.end(), s_end)
                 if e > s:
