@@ -97,8 +97,9 @@ MACROS = {
 
 
 # a possessive after a name: "Kazakhstan's", and the bare apostrophe after an s ("Laos' Ministry")
-POSSESSIVE_END = re.compile(r"(?:[’']s|(?<=s)[’'])$")
-POSSESSIVE_GAP = re.compile(r"(?:[’']s|(?<=s)[’'])\s+")
+POSSESSIVE = r"(?:[’']s|(?<=s)[’'])"
+POSSESSIVE_END = re.compile(POSSESSIVE + "$")
+POSSESSIVE_GAP = re.compile(POSSESSIVE + r"\s+")
 
 
 def expand(form: str) -> str:

@@ -17,7 +17,7 @@ from functools import lru_cache
 import pycountry
 
 from .doc import Doc, Span, span
-from .lexicon import cue, cue_words, not_name_words, table, words
+from .lexicon import POSSESSIVE, cue, cue_words, not_name_words, table, words
 
 MIN_NAMED_CITY = 1_000_000  # cities that stand for their state wherever they are named
 MIN_CITY = 100_000  # cities known by name in bodies' and offices' names ("Mayor of Veszprem" aside)
@@ -84,7 +84,7 @@ def _by_first_word() -> dict[str, tuple[str, ...]]:
 
 CAPITAL_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ỹ][^\W\d_]*\.?(?:[A-Z]\.)*")
 FIRST_PART = re.compile(r"[^’'.-]*")
-AFTER = re.compile(r"(?P<poss>[’']s|(?<=s)[’'](?=\s))?(?![\w])")  # "Kazakhstan's", "Laos' Ministry"
+AFTER = re.compile(rf"(?P<poss>{POSSESSIVE}(?=\s))?(?![\w])")  # "Kazakhstan's", "Laos' Ministry"
 
 
 def scan(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str, str, bool]]:
