@@ -13,6 +13,7 @@ from .doc import AHEAD, Doc, Mask, Span, find_words, span
 from .lexicon import alternation_of, cue_words
 from .name_spans import name_start, named, skip_courtesy, token_at
 from .names import is_name_token, name_end
+from .places import lookup
 
 NAME_GAP = re.compile(r"\s*(?:,\s*)?")
 # an office right after "Name, " is that person's ("Nurlanbek Shakiev, Speaker of ...")
@@ -127,10 +128,8 @@ def _after(text: str, toks, words_, o: Span, folded: str, comma: bool = True) ->
     "the President of the Republic, Gabriel Boric,", "speaker of the Lok Sabha (lower house) Om Birla"."""
     i = token_at(toks, o["tail_end"])
     may_comma, comma = comma, False
-    if i < len(toks):
-        from .places import lookup  # "Chairman of the Cabinet of Ministers Kyrgyzstan Akylbek Japarov"
-        if lookup(words_[i]) and i + 1 < len(toks) and is_name_token(words_[i + 1]):
-            i += 1
+    if i + 1 < len(toks) and lookup(words_[i]) and is_name_token(words_[i + 1]):
+        i += 1  # "Chairman of the Cabinet of Ministers Kyrgyzstan Akylbek Japarov"
     if i < len(toks) and words_[i] == "(":
         k = i
         while k < len(toks) and words_[k] != ")" and k - i < 8:
