@@ -229,10 +229,8 @@ def _fields(text: str, pos: int) -> int:
             HOLDER_AFTER.match(text, m.end()) and not re.search(r",\s*and\s+$", text[pos:i]))  # (", and" opens a name)
         initial = len(w) == 1 or text[m.end():m.end() + 1] == "." and text[m.end() + 1:m.end() + 2].isalpha()
         # (the first field may be any word a holder's name follows: "Commissioner for the Mediterranean Dubravka Suica")
-        first_then_holder = not n and not initial and w not in CALENDAR and HOLDER_AFTER.match(text, m.end()) \
-            and FOR_BEFORE.search(text, max(0, pos - 10), pos) \
-            and matcher("honorifics").match(text, i, min(len(text), i + 40)) is None
-        if w not in office and not first_then_holder and not (joined and last and not initial
+        first = not n and w not in CALENDAR and HOLDER_AFTER.match(text, m.end()) and FOR_BEFORE.search(text, max(0, pos - 10), pos)
+        if w not in office and not ((joined and last or first) and not initial
                                     and matcher("honorifics").match(text, i, min(len(text), i + 40)) is None):
             break
         n += 1
